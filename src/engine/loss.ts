@@ -1,0 +1,94 @@
+/**
+ * Losses of a scalar logit f against a label y ∈ {-1, +1}, written in the margin m = y·f:
+ *
+ * | kind      | per-point loss ℓ        | ∂ℓ/∂f              |
+ * |-----------|--------------------------|--------------------|
+ * | "ce"      | log(1 + e^{-m})          | -y·σ(-m)           |
+ * | "hinge"   | max(0, κ - m), κ=margin  | -y·1[m < κ]        |
+ * | "squared" | ½ (f - y)²               | f - y              |
+ *
+ * Cross-entropy with 0/1 targets and a sigmoid output is the same function (labels are mapped to ±1 on
+ * load). Reduction "sum" adds the per-point losses: with it, gradient-flow time is t = lr × steps, the
+ * time scale of THEORY.md. Reduction "mean" divides by the number of points in the batch (PyTorch's
+ * default), which slows the flow by that factor.
+ */
+export type LossKind = "ce" | "hinge" | "squared";
+
+export const LOSSES: readonly LossKind[] = ["ce", "hinge", "squared"];
+
+export interface LossSpec {
+  /** Which loss. */
+  kind: LossKind;
+  /** "sum" over points (theory's time scale) or "mean" (divides by batch size). */
+  reduction: "sum" | "mean";
+  /** Hinge margin κ (default 1); ignored by other losses. */
+  margin: number;
+}
+
+/** σ(-m) = 1/(1 + e^m) without overflow. */
+export function sigmoidOfNegative(m: number): number {
+  if (m >= 0) {
+    const e = Math.exp(-m);
+    return e / (1 + e);
+  }
+  return 1 / (1 + Math.exp(m));
+}
+
+/** log(1 + e^{-m}) without overflow or loss of precision. */
+export function softplusOfNegative(m: number): number {
+  return m >= 0 ? Math.log1p(Math.exp(-m)) : -m + Math.log1p(Math.exp(m));
+}
+
+/** One point's loss for logit f and label y. */
+export function pointLoss(spec: LossSpec, f: number, y: number): number {
+  const m = y * f;
+  switch (spec.kind) {
+    case "ce":
+      return softplusOfNegative(m);
+    case "hinge":
+      return m < spec.margin ? spec.margin - m : 0;
+    case "squared":
+      return 0.5 * (f - y) * (f - y);
+  }
+}
+
+/**
+ * Total loss over n points (reduced as the spec says). When `dLogits` is given, also writes ∂L/∂f_i
+ * there, already divided by n for "mean".
+ */
+export function lossAndGradient(
+  spec: LossSpec,
+  logits: Float64Array,
+  y: Float64Array,
+  n: number,
+  dLogits?: Float64Array,
+): number {
+  const scale = spec.reduction === "mean" ? 1 / n : 1;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const f = logits[i];
+    const yi = y[i];
+    total += pointLoss(spec, f, yi);
+    if (dLogits) dLogits[i] = scale * pointGradient(spec, f, yi);
+  }
+  return total * scale;
+}
+
+function pointGradient(spec: LossSpec, f: number, y: number): number {
+  const m = y * f;
+  switch (spec.kind) {
+    case "ce":
+      return -y * sigmoidOfNegative(m);
+    case "hinge":
+      return m < spec.margin ? -y : 0;
+    case "squared":
+      return f - y;
+  }
+}
+
+/** Number of points with margin y·f ≤ 0 (a zero logit counts as an error: the point is not learned). */
+export function countErrors(logits: Float64Array, y: Float64Array, n: number): number {
+  let errors = 0;
+  for (let i = 0; i < n; i++) if (!(y[i] * logits[i] > 0)) errors++;
+  return errors;
+}

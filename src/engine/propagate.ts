@@ -1,0 +1,90 @@
+import { activate, multiplyByDerivative } from "./activation.js";
+import type { Backend } from "./backend.js";
+import { biasView, type Mlp, weightView } from "./mlp.js";
+import type { Workspace } from "./workspace.js";
+
+/**
+ * Forward pass over `n` points of X (n × d, row-major) with parameters `params` (laid out like mlp).
+ * Fills ws.z, ws.h and ws.logits (first n entries).
+ */
+export function forward(
+  mlp: Mlp,
+  params: Float64Array,
+  X: Float64Array,
+  n: number,
+  ws: Workspace,
+  backend: Backend,
+): Float64Array {
+  if (n > ws.capacity)
+    throw new Error(`forward: batch of ${n} points exceeds workspace capacity ${ws.capacity}`);
+  const { activation, leakySlope } = mlp.spec;
+  let input = X;
+  for (let l = 0; l < mlp.layers.length; l++) {
+    const L = mlp.layers[l];
+    const z = ws.z[l];
+    backend.gemmABt(input, weightView(mlp, params, l), z, n, L.outputs, L.inputs);
+    const b = biasView(mlp, params, l);
+    if (b) addRowVector(z, b, n, L.outputs);
+    if (l + 1 < mlp.layers.length) {
+      activate(activation, z, ws.h[l], n * L.outputs, leakySlope);
+      input = ws.h[l];
+    }
+  }
+  return ws.logits;
+}
+
+/**
+ * Backward pass after `forward` on the same X, n and params, given ∂L/∂f in ws.dLogits.
+ * Writes the parameter gradient into `grad` (overwritten, laid out like params). When `inputGrad`
+ * (n × d) is given, also writes ∂L/∂x there (needed for generators and saliency; skipped otherwise
+ * because it costs a full extra product).
+ */
+export function backward(
+  mlp: Mlp,
+  params: Float64Array,
+  X: Float64Array,
+  n: number,
+  ws: Workspace,
+  backend: Backend,
+  grad: Float64Array,
+  inputGrad?: Float64Array,
+): void {
+  const { activation, leakySlope } = mlp.spec;
+  const last = mlp.layers.length - 1;
+  let dz = ws.dLogits;
+  let ping = 0;
+  for (let l = last; l >= 0; l--) {
+    const L = mlp.layers[l];
+    const input = l === 0 ? X : ws.h[l - 1];
+    // dW_l = dZ_lᵀ · H_{l-1}: as A·Bᵀ with A = dZᵀ (out × n) and B = Hᵀ (in × n), both contiguous in n.
+    backend.transpose(dz, n, L.outputs, ws.dzT);
+    backend.transpose(input, n, L.inputs, ws.scratchT);
+    backend.gemmABt(ws.dzT, ws.scratchT, weightView(mlp, grad, l), L.outputs, L.inputs, n);
+    const db = biasView(mlp, grad, l);
+    if (db) sumRows(dz, n, L.outputs, db);
+    if (l === 0 && !inputGrad) break;
+    // dH_{l-1} = dZ_l · W_l = dZ_l · (W_lᵀ)ᵀ.
+    backend.transpose(weightView(mlp, params, l), L.outputs, L.inputs, ws.weightT);
+    const target = l === 0 ? (inputGrad as Float64Array) : ws.dz[ping];
+    backend.gemmABt(dz, ws.weightT, target, n, L.inputs, L.outputs);
+    if (l === 0) break;
+    multiplyByDerivative(activation, ws.z[l - 1], ws.h[l - 1], target, n * L.inputs, leakySlope);
+    dz = target;
+    ping ^= 1;
+  }
+}
+
+function addRowVector(M: Float64Array, v: Float64Array, rows: number, cols: number): void {
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    for (let j = 0; j < cols; j++) M[o + j] += v[j];
+  }
+}
+
+function sumRows(M: Float64Array, rows: number, cols: number, out: Float64Array): void {
+  out.fill(0);
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    for (let j = 0; j < cols; j++) out[j] += M[o + j];
+  }
+}

@@ -1,0 +1,37 @@
+import type { Dataset } from "../data/dataset.js";
+import type { LossSpec } from "../engine/loss.js";
+import type { Mlp } from "../engine/mlp.js";
+
+/** A probe's measurements: named scalars or per-item arrays. */
+export type ProbeValues = Record<string, number | number[]>;
+
+/** Everything a probe may look at, at one recording step. Probes never change the model. */
+export interface ProbeContext {
+  /** The model (architecture and layout); read parameters from `params`. */
+  mlp: Mlp;
+  /** Current parameters. */
+  params: Float64Array;
+  /** Parameters at step 0 (for drift of conserved quantities). */
+  initialParams: Float64Array;
+  /** The training set. */
+  data: Dataset;
+  /** Logits of the training set at the current parameters. */
+  logits: Float64Array;
+  /** The loss being minimized. */
+  loss: LossSpec;
+  /** Named test sets. */
+  tests: Record<string, Dataset>;
+  /** Logits of any data set at the current parameters (allocates; fine at recording steps). */
+  evaluate(data: Dataset): Float64Array;
+  /** Optimizer steps so far. */
+  step: number;
+}
+
+/** Something measured during training, named so configs can ask for it. */
+export interface Probe {
+  /** The name used in configs (`probes.include`). */
+  name: string;
+  /** One line for `--help`. */
+  description: string;
+  measure(ctx: ProbeContext): ProbeValues;
+}

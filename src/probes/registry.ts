@@ -1,0 +1,20 @@
+import { marginsProbe } from "./margins.js";
+import type { Probe } from "./probe.js";
+import { testAccuracyProbe } from "./test-accuracy.js";
+import { weightNormsProbe } from "./weight-norms.js";
+
+/** Every probe a config can name in `probes.include`. */
+export const PROBES: readonly Probe[] = [marginsProbe, weightNormsProbe, testAccuracyProbe];
+
+/** Looks probes up by name; throws naming the unknown one and listing the known ones. */
+export function resolveProbes(names: readonly string[]): Probe[] {
+  return names.map((name) => {
+    const probe = PROBES.find((p) => p.name === name);
+    if (!probe) {
+      throw new Error(
+        `probes.include: unknown probe "${name}"; known probes: ${PROBES.map((p) => p.name).join(", ")}`,
+      );
+    }
+    return probe;
+  });
+}

@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import { ACTIVATIONS } from "../../src/engine/activation.js";
+import { jsBackend } from "../../src/engine/backend-js.js";
+import { LOSSES, type LossSpec, lossAndGradient } from "../../src/engine/loss.js";
+import { backward, forward } from "../../src/engine/propagate.js";
+import { createWorkspace } from "../../src/engine/workspace.js";
+import { randomSetup } from "./helpers.js";
+
+/** Loss at given params. */
+function lossAt(
+  setup: ReturnType<typeof randomSetup>,
+  params: Float64Array,
+  spec: LossSpec,
+  X = setup.X,
+): number {
+  const n = setup.y.length;
+  const ws = createWorkspace(setup.mlp, n, jsBackend);
+  const logits = forward(setup.mlp, params, X, n, ws, jsBackend);
+  return lossAndGradient(spec, logits, setup.y, n);
+}
+
+function analyticGradients(setup: ReturnType<typeof randomSetup>, spec: LossSpec) {
+  const n = setup.y.length;
+  const ws = createWorkspace(setup.mlp, n, jsBackend);
+  forward(setup.mlp, setup.mlp.params, setup.X, n, ws, jsBackend);
+  lossAndGradient(spec, ws.logits, setup.y, n, ws.dLogits);
+  const grad = new Float64Array(setup.mlp.size);
+  const inputGrad = new Float64Array(setup.X.length);
+  backward(setup.mlp, setup.mlp.params, setup.X, n, ws, jsBackend, grad, inputGrad);
+  return { grad, inputGrad };
+}
+
+/** Relative error |a-b| / max(|a|,|b|, floor): components below 1e-5 are compared absolutely (to 1e-12). */
+function relErr(a: number, b: number, floor = 1e-5): number {
+  return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), floor);
+}
+
+const architectures = [
+  { d: 3, hidden: [], n: 5 },
+  { d: 4, hidden: [5], n: 7 },
+  { d: 3, hidden: [6, 4], n: 9 },
+  { d: 2, hidden: [3, 5, 4], n: 6 },
+];
+
+/** Fourth-order central difference: error O(h⁴), so h = 1e-3 leaves ~1e-12 truncation and ~1e-13 roundoff. */
+function derivative(f: (v: number) => number, x: number, h: number): number {
+  return (-f(x + 2 * h) + 8 * f(x + h) - 8 * f(x - h) + f(x - 2 * h)) / (12 * h);
+}
+
+describe("backward agrees with central finite differences (relative 1e-7)", () => {
+  for (const activation of ACTIVATIONS) {
+    for (const kind of LOSSES) {
+      for (const bias of [false, true]) {
+        for (const arch of architectures) {
+          it(`${activation} / ${kind} / bias=${bias} / hidden=[${arch.hidden}]`, () => {
+            const setup = randomSetup({ ...arch, activation, bias, seed: arch.d * 7 + arch.hidden.length });
+            const spec: LossSpec = { kind, reduction: "mean", margin: 1 };
+            const { grad, inputGrad } = analyticGradients(setup, spec);
+            const h = 1e-3;
+            let worst = 0;
+            let checked = 0;
+            const p = Float64Array.from(setup.mlp.params);
+            for (let i = 0; i < p.length; i++) {
+              // Skip coordinates where a ReLU/hinge kink lies within ±2h: no derivative to compare there.
+              if (kinkNear(setup, p, spec, i, 2 * h)) continue;
+              const orig = p[i];
+              const fd = derivative(
+                (v) => {
+                  p[i] = v;
+                  const l = lossAt(setup, p, spec);
+                  p[i] = orig;
+                  return l;
+                },
+                orig,
+                h,
+              );
+              worst = Math.max(worst, relErr(grad[i], fd));
+              checked++;
+            }
+            expect(worst).toBeLessThan(1e-7);
+            expect(checked).toBeGreaterThan(p.length / 2);
+            const X = Float64Array.from(setup.X);
+            let worstInput = 0;
+            for (let i = 0; i < X.length; i++) {
+              const orig = X[i];
+              const fd = derivative(
+                (v) => {
+                  X[i] = v;
+                  const l = lossAt(setup, setup.mlp.params, spec, X);
+                  X[i] = orig;
+                  return l;
+                },
+                orig,
+                h,
+              );
+              if (!kinkNearInput(setup, X, spec, i, 2 * h))
+                worstInput = Math.max(worstInput, relErr(inputGrad[i], fd));
+            }
+            expect(worstInput).toBeLessThan(1e-7);
+          });
+        }
+      }
+    }
+  }
+});
+
+function kinkNearInput(
+  setup: ReturnType<typeof randomSetup>,
+  X: Float64Array,
+  spec: LossSpec,
+  i: number,
+  h: number,
+): boolean {
+  const orig = X[i];
+  const sig = (v: number) => {
+    X[i] = v;
+    const s = signatureOf(setup, setup.mlp.params, X, spec);
+    X[i] = orig;
+    return s;
+  };
+  return sig(orig + h) !== sig(orig - h) || sig(orig + h) !== sig(orig);
+}
+
+function signatureOf(
+  setup: ReturnType<typeof randomSetup>,
+  params: Float64Array,
+  X: Float64Array,
+  spec: LossSpec,
+): string {
+  const n = setup.y.length;
+  const ws = createWorkspace(setup.mlp, n, jsBackend);
+  forward(setup.mlp, params, X, n, ws, jsBackend);
+  const gates = ws.z.map((z) => Array.from(z, (v) => (v > 0 ? 1 : 0)).join("")).join("|");
+  const hinge = Array.from(ws.logits.subarray(0, n), (f, k) => (setup.y[k] * f < spec.margin ? 1 : 0)).join(
+    "",
+  );
+  return gates + hinge;
+}
+
+/** True when perturbing parameter i by ±h flips some ReLU gate or hinge indicator (non-smooth point). */
+function kinkNear(
+  setup: ReturnType<typeof randomSetup>,
+  p: Float64Array,
+  spec: LossSpec,
+  i: number,
+  h: number,
+): boolean {
+  const orig = p[i];
+  const sig = (v: number) => {
+    p[i] = v;
+    const s = signatureOf(setup, p, setup.X, spec);
+    p[i] = orig;
+    return s;
+  };
+  return sig(orig + h) !== sig(orig - h) || sig(orig + h) !== sig(orig);
+}
+
+describe("forward", () => {
+  it("computes v·relu(Wx) for a hand-written 2-layer net", () => {
+    const setup = randomSetup({ d: 2, hidden: [2], n: 1, activation: "relu", bias: false });
+    setup.mlp.params.set([1, 0, 0, 1, 2, -3]); // W = I, v = (2, -3)
+    const X = Float64Array.from([0.5, -4]);
+    const ws = createWorkspace(setup.mlp, 1, jsBackend);
+    expect(forward(setup.mlp, setup.mlp.params, X, 1, ws, jsBackend)[0]).toBe(1); // relu(0.5)·2 + relu(-4)·(-3)
+  });
+
+  it("rejects a batch larger than the workspace", () => {
+    const setup = randomSetup({ d: 2, hidden: [2], n: 4, activation: "relu", bias: false });
+    const ws = createWorkspace(setup.mlp, 2, jsBackend);
+    expect(() => forward(setup.mlp, setup.mlp.params, setup.X, 4, ws, jsBackend)).toThrow(/capacity 2/);
+  });
+});
