@@ -1,0 +1,44 @@
+import { Command, CommanderError } from "commander";
+import { ConfigError } from "../config/validate.js";
+import { schemaCommand } from "./schema-command.js";
+import { trainCommand } from "./train-command.js";
+
+export function buildProgram(): Command {
+  const program = new Command("learndyn")
+    .description(
+      "a float64 lab for the learning dynamics of deep networks: train, watch, check against theory",
+    )
+    .version("0.1.0")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  program.addCommand(trainCommand());
+  program.addCommand(schemaCommand());
+  return program;
+}
+
+/** Runs the CLI; prints errors as one clear message (no stack trace) and sets the exit status. */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`learndyn: ${message}\n`);
+    process.exitCode = e instanceof ConfigError || isInputError(e) ? 2 : 1;
+    if (process.env.LEARNDYN_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  }
+}
+
+/** Errors about the user's input (bad files, fields) rather than bugs. */
+function isInputError(e: unknown): boolean {
+  return (
+    e instanceof Error &&
+    !(e instanceof TypeError) &&
+    !(e instanceof RangeError) &&
+    !(e instanceof ReferenceError)
+  );
+}

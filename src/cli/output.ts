@@ -1,0 +1,37 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** Creates `dir` (and parents) and returns a writer for files inside it. */
+export function outputDir(dir: string): {
+  dir: string;
+  write(name: string, content: string | Uint8Array): string;
+} {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new Error(
+      `cannot create output directory ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
+  return {
+    dir,
+    write(name, content) {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      return path;
+    },
+  };
+}
+
+/** "20261127-061500": a sortable timestamp for default output folders. */
+export function timestamp(date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
+}
+
+/** Compact number for terminal display. */
+export function fmt(v: number, digits = 4): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e5)) return v.toExponential(digits - 1);
+  return Number(v.toPrecision(digits)).toString();
+}

@@ -1,0 +1,168 @@
+import { Command, Option } from "commander";
+import { DATA_KINDS } from "../data/registry.js";
+import { ACTIVATIONS } from "../engine/activation.js";
+import { LAYER_INIT_SCHEMES } from "../engine/init.js";
+import { LOSSES } from "../engine/loss.js";
+import { exportWeights } from "../engine/mlp.js";
+import { OPTIMIZERS } from "../engine/optimizer.js";
+import { PROBES } from "../probes/registry.js";
+import { historyToCsv } from "../train/history.js";
+import { createTrainer } from "../train/trainer.js";
+import { loadConfig, loadData } from "./load-config.js";
+import { fmt, outputDir, timestamp } from "./output.js";
+import { createProgress } from "./progress.js";
+
+interface TrainFlags {
+  config?: string;
+  set: string[];
+  out?: string;
+  json?: boolean;
+  quiet?: boolean;
+  steps?: number;
+  lr?: number;
+  seed?: number;
+  data?: string;
+  hidden?: string;
+  activation?: string;
+  loss?: string;
+  optimizer?: string;
+  init?: string;
+  scale?: number;
+}
+
+const EXAMPLES = `
+Examples:
+  learndyn train                                   # default run: 4 orthogonal points, 1 hidden layer of 16 ReLUs
+  learndyn train --config run.json --out runs/a    # a run described in JSON (see \`learndyn schema\`)
+  learndyn train --data moons --hidden 100,100 --optimizer sgd --lr 0.05 --steps 5000
+  learndyn train --data features --set data.features='[{"name":"A","norm":1,"frequency":1},{"name":"B","norm":1,"frequency":0.2}]'
+  learndyn train --set init.scheme=diagonal --set init.scale=0.01 --set probes.schedule='{"kind":"log","perDecade":20}'
+  learndyn train --data file --set data.path=points.csv --json
+
+A run's config JSON holds: seed, data, model, init, loss, optimizer, regularization, train, probes.
+Every field has a default; flags below are shortcuts for --set field=value.
+
+Data kinds:
+${DATA_KINDS.map((k) => `  ${k.kind.padEnd(11)} ${k.description}`).join("\n")}
+  file        a CSV (header row, label column y or label) or JSON ({x, y}) file: --set data.path=FILE
+
+Probes (--set probes.include='["margins"]'):
+${PROBES.map((p) => `  ${p.name.padEnd(14)} ${p.description}`).join("\n")}
+
+Time: with loss.reduction "sum" (default) and full-batch gd, gradient-flow time is t = lr × steps,
+the time of the theory. "mean" divides the gradient by n.
+
+Output (in --out, default runs/train-<timestamp>): config.json (the complete config, rerunnable),
+history.json, history.csv, weights.json (final weights, usable as init.file), summary.json.
+Exit status: 0 done, 3 diverged, 2 invalid input, 1 other error.`;
+
+export function trainCommand(): Command {
+  return new Command("train")
+    .description("train one network and record its learning dynamics")
+    .option("-c, --config <file>", "run config JSON file")
+    .option(
+      "-s, --set <field=value>",
+      "override a config field (repeatable), value parsed as JSON",
+      collect,
+      [],
+    )
+    .option("-o, --out <dir>", "output directory (default runs/train-<timestamp>)")
+    .option("--steps <n>", "optimizer steps (train.steps)", parseNumber)
+    .option("--lr <rate>", "learning rate (optimizer.lr)", parseNumber)
+    .option("--seed <n>", "random seed", parseNumber)
+    .addOption(
+      new Option("--data <kind>", "data set kind").choices([...DATA_KINDS.map((k) => k.kind), "file"]),
+    )
+    .option("--hidden <widths>", "hidden layer widths, e.g. 100 or 64,64 (empty string: linear model)")
+    .addOption(new Option("--activation <name>", "hidden activation").choices([...ACTIVATIONS]))
+    .addOption(new Option("--loss <name>", "loss").choices([...LOSSES]))
+    .addOption(new Option("--optimizer <name>", "optimizer").choices([...OPTIMIZERS]))
+    .addOption(new Option("--init <scheme>", "weight initialization").choices([...LAYER_INIT_SCHEMES]))
+    .option("--scale <eps>", "init scale ε (init.scale)", parseNumber)
+    .option("--json", "print a JSON summary on stdout (no progress bar)")
+    .option("-q, --quiet", "print nothing but errors")
+    .addHelpText("after", EXAMPLES)
+    .action(async (flags: TrainFlags) => {
+      process.exitCode = await runTrainCommand(flags);
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parseNumber(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n)) throw new Error(`expected a number, got "${value}"`);
+  return n;
+}
+
+async function runTrainCommand(flags: TrainFlags): Promise<number> {
+  const shortcut: Record<string, unknown> = {
+    "train.steps": flags.steps,
+    "optimizer.lr": flags.lr,
+    seed: flags.seed,
+    "model.activation": flags.activation,
+    "loss.kind": flags.loss,
+    "optimizer.kind": flags.optimizer,
+    "init.scheme": flags.init,
+    "init.scale": flags.scale,
+  };
+  if (flags.hidden !== undefined) {
+    shortcut["model.hidden"] =
+      flags.hidden.trim() === "" ? [] : flags.hidden.split(",").map((w) => parseNumber(w));
+  }
+  const sets = [...flags.set];
+  if (flags.data !== undefined) sets.unshift(`data={"kind":"${flags.data}"}`);
+  const loaded = loadConfig(flags.config, sets, shortcut);
+  const { config } = loaded;
+  const data = loadData(loaded);
+  const out = outputDir(flags.out ?? `runs/train-${timestamp()}`);
+  const showProgress = !flags.json && !flags.quiet;
+  const progress = showProgress ? createProgress(config.train.steps) : null;
+  const trainer = createTrainer(config, data);
+  const started = performance.now();
+  // Advance in slices of ~100 ms so the progress bar redraws and Ctrl-C stays responsive.
+  let slice = 1;
+  while (trainer.status === "running") {
+    const t0 = performance.now();
+    trainer.advance(slice);
+    const elapsed = performance.now() - t0;
+    slice = Math.max(
+      1,
+      Math.min(1_000_000, Math.round(slice * (elapsed > 0 ? Math.min(4, 100 / elapsed) : 4))),
+    );
+    const last = trainer.history[trainer.history.length - 1];
+    progress?.update(trainer.step, last?.loss ?? Number.NaN, last?.error ?? Number.NaN);
+    await new Promise((r) => setImmediate(r));
+  }
+  progress?.stop();
+  const seconds = (performance.now() - started) / 1000;
+  const final = trainer.history[trainer.history.length - 1];
+  const summary = {
+    status: trainer.status,
+    stopReason: trainer.stopReason,
+    steps: trainer.step,
+    t: final.t,
+    loss: final.loss,
+    error: final.error,
+    seconds,
+    data: { name: data.train.name, n: data.train.n, d: data.train.d },
+    parameters: trainer.mlp.size,
+    out: out.dir,
+  };
+  out.write("config.json", `${JSON.stringify(config, null, 2)}\n`);
+  out.write("history.json", `${JSON.stringify(trainer.history)}\n`);
+  out.write("history.csv", historyToCsv(trainer.history));
+  out.write("weights.json", `${JSON.stringify({ weights: exportWeights(trainer.mlp) })}\n`);
+  out.write("summary.json", `${JSON.stringify(summary, null, 2)}\n`);
+  if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  else if (!flags.quiet) {
+    const why = trainer.stopReason ? ` (${trainer.stopReason})` : "";
+    process.stdout.write(
+      `${trainer.status}${why}: ${trainer.step} steps in ${fmt(seconds, 3)} s on ${data.train.name} (n=${data.train.n}, d=${data.train.d}); ` +
+        `loss ${fmt(final.loss)}, error ${fmt(final.error)}\nwrote ${out.dir}/{config,history,weights,summary}.json, history.csv\n`,
+    );
+  }
+  return trainer.status === "diverged" ? 3 : 0;
+}

@@ -1,0 +1,104 @@
+import type { Figure } from "../figures/figure.js";
+
+/** The claims of the paper (THEORY.md) plus follow-up studies. */
+export type ClaimId = "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7";
+
+/** How big a run: "default" finishes in well under a minute; "full" is the paper-grade version. */
+export type Scale = "default" | "full";
+
+/** One prediction checked against a measurement. */
+export interface Check {
+  /** Prediction id from THEORY.md (P1–P14), or a short label. */
+  prediction: string;
+  /** What is predicted, in words with the formula, e.g. "flip time ∝ 1/‖x‖: log-log slope −1". */
+  statement: string;
+  /** Predicted value (number) or description. */
+  predicted: number | string;
+  /** Measured value (number) or description. */
+  measured: number | string;
+  /** The tolerance the verdict used, in words, e.g. "|Δ| ≤ 0.05". */
+  tolerance: string;
+  /** Whether measured agrees with predicted within tolerance. */
+  pass: boolean;
+}
+
+/** A measured deviation where the theory is expected to stop holding (not a pass/fail check). */
+export interface Limit {
+  /** What was changed, e.g. "init scale ε = 0.5". */
+  setting: string;
+  /** The deviation measured, in words with numbers. */
+  deviation: string;
+}
+
+/** A figure produced by an experiment, with the words that go under it. */
+export interface ExperimentFigure {
+  /** File-safe name, unique within the experiment, e.g. "error-vs-time". */
+  name: string;
+  /** Caption: what is plotted and what to look for. */
+  caption: string;
+  figure: Figure;
+}
+
+/** Everything an experiment reports: plain data, so it crosses worker threads and becomes a report. */
+export interface ExperimentResult {
+  id: string;
+  claim: ClaimId;
+  title: string;
+  /** One or two paragraphs: the setting, the theory, what was run. */
+  summary: string[];
+  checks: Check[];
+  limits: Limit[];
+  figures: ExperimentFigure[];
+  /** The configs actually run (or a representative one), so a reader can rerun them with `learndyn train`. */
+  configs: Record<string, unknown>;
+  scale: Scale;
+  seed: number;
+  seconds: number;
+}
+
+export interface ExperimentOptions {
+  /** Run size. */
+  scale: Scale;
+  /** Master seed; each run derives its own from it. */
+  seed: number;
+}
+
+/** One claim made runnable: a default config, a run, a comparison to theory, a verdict and figures. */
+export interface Experiment {
+  /** Command-line name, e.g. "c1" (also accepts the claim id). */
+  id: string;
+  claim: ClaimId;
+  title: string;
+  /** The prediction ids it checks. */
+  predictions: string[];
+  run(options: ExperimentOptions): ExperimentResult;
+}
+
+/** True when every check passed. */
+export function verdict(result: Pick<ExperimentResult, "checks">): boolean {
+  return result.checks.length > 0 && result.checks.every((c) => c.pass);
+}
+
+/** Builds a check from a relative comparison: pass when |measured − predicted| ≤ rel·|predicted|. */
+export function relativeCheck(
+  prediction: string,
+  statement: string,
+  predicted: number,
+  measured: number,
+  rel: number,
+): Check {
+  const pass = Number.isFinite(measured) && Math.abs(measured - predicted) <= rel * Math.abs(predicted);
+  return { prediction, statement, predicted, measured, tolerance: `relative error ≤ ${rel}`, pass };
+}
+
+/** Builds a check from an absolute comparison: pass when |measured − predicted| ≤ abs. */
+export function absoluteCheck(
+  prediction: string,
+  statement: string,
+  predicted: number,
+  measured: number,
+  abs: number,
+): Check {
+  const pass = Number.isFinite(measured) && Math.abs(measured - predicted) <= abs;
+  return { prediction, statement, predicted, measured, tolerance: `|measured − predicted| ≤ ${abs}`, pass };
+}

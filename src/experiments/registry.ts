@@ -1,0 +1,22 @@
+import type { Experiment } from "./experiment.js";
+
+/**
+ * Every experiment `learndyn reproduce` knows, in report order. Experiments register here by import;
+ * the list is filled as claims land (see README for what each checks).
+ */
+export const EXPERIMENTS: Experiment[] = [];
+
+/** Looks experiments up by id ("c4") or claim ("C4"); an empty list means all. */
+export function selectExperiments(names: readonly string[]): Experiment[] {
+  if (names.length === 0) return [...EXPERIMENTS];
+  return names.map((name) => {
+    const key = name.toLowerCase();
+    const found = EXPERIMENTS.find((e) => e.id === key || e.claim.toLowerCase() === key);
+    if (!found) {
+      throw new Error(
+        `unknown experiment "${name}"; known: ${EXPERIMENTS.map((e) => `${e.id} (${e.claim}: ${e.title})`).join(", ") || "none yet"}`,
+      );
+    }
+    return found;
+  });
+}

@@ -1,0 +1,126 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli, tempDir } from "./cli-helpers.js";
+
+describe("learndyn train", () => {
+  it("trains the default config and writes history, weights and a rerunnable config", () => {
+    const out = join(tempDir(), "run");
+    const r = runCli(["train", "--steps", "200", "--out", out, "--json"]);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.status).toBe("done");
+    expect(summary.steps).toBe(200);
+    const history = JSON.parse(readFileSync(join(out, "history.json"), "utf8"));
+    expect(history[0].step).toBe(0);
+    expect(history[history.length - 1].step).toBe(200);
+    expect(history[history.length - 1].loss).toBeLessThan(history[0].loss);
+    const csv = readFileSync(join(out, "history.csv"), "utf8").split("\n");
+    expect(csv[0]).toBe("step,t,loss,error");
+    // The written config reruns to the same numbers, with the final weights usable as an init file.
+    const again = join(tempDir(), "again");
+    const r2 = runCli(["train", "--config", join(out, "config.json"), "--out", again, "--json"]);
+    expect(r2.code).toBe(0);
+    expect(readFileSync(join(again, "history.json"), "utf8")).toBe(
+      readFileSync(join(out, "history.json"), "utf8"),
+    );
+    const fromWeights = runCli([
+      "train",
+      "--steps",
+      "0",
+      "--set",
+      "init.scheme=explicit",
+      "--set",
+      `init.file=${join(out, "weights.json")}`,
+      "--json",
+      "--out",
+      join(tempDir(), "w"),
+    ]);
+    expect(fromWeights.code).toBe(0);
+    expect(JSON.parse(fromWeights.stdout).loss).toBe(summary.loss);
+  });
+
+  it("names every bad field of a broken config and exits 2", () => {
+    const dir = tempDir();
+    const config = join(dir, "bad.json");
+    writeFileSync(
+      config,
+      JSON.stringify({ model: { hidden: [0], activaton: "relu" }, optimizer: { lr: -1 } }),
+    );
+    const r = runCli(["train", "--config", config]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(config);
+    expect(r.stderr).toMatch(/model\.hidden\.0/);
+    expect(r.stderr).toMatch(/unknown field\(s\) "activaton"/);
+    expect(r.stderr).toMatch(/optimizer\.lr/);
+  });
+
+  it("reports a JSON syntax error in the config file", () => {
+    const config = join(tempDir(), "broken.json");
+    writeFileSync(config, '{"seed": 1,,}');
+    const r = runCli(["train", "--config", config]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is not valid JSON/);
+  });
+
+  it("names the file, line and column of a broken CSV", () => {
+    const dir = tempDir();
+    const csv = join(dir, "points.csv");
+    writeFileSync(csv, "x1,x2,y\n1,2,1\n3,oops,-1\n");
+    const r = runCli(["train", "--data", "file", "--set", `data.path=${csv}`, "--out", join(dir, "o")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("points.csv");
+    expect(r.stderr).toMatch(/line 3/);
+    expect(r.stderr).toMatch(/x2/);
+  });
+
+  it("trains on a CSV file", () => {
+    const dir = tempDir();
+    const csv = join(dir, "points.csv");
+    writeFileSync(csv, "x1,x2,label\n1,0,1\n0,1,0\n2,0,1\n0,2,0\n");
+    const r = runCli([
+      "train",
+      "--data",
+      "file",
+      "--set",
+      `data.path=${csv}`,
+      "--steps",
+      "300",
+      "--lr",
+      "0.1",
+      "--json",
+      "--out",
+      join(dir, "o"),
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).data).toEqual({ name: expect.any(String), n: 4, d: 2 });
+  });
+
+  it("ends a run whose loss explodes as diverged (exit 3), keeping its history", () => {
+    const out = join(tempDir(), "div");
+    const args = ["--data", "blobs", "--loss", "squared", "--scale", "1", "--lr", "5", "--steps", "500"];
+    const r = runCli(["train", ...args, "--json", "--out", out]);
+    expect(r.code).toBe(3);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.status).toBe("diverged");
+    expect(summary.steps).toBeLessThan(500);
+    expect(summary.stopReason).toMatch(/loss .* at step/);
+    const history = JSON.parse(readFileSync(join(out, "history.json"), "utf8"));
+    expect(history.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("prints help that lists data kinds and examples", () => {
+    const r = runCli(["train", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Data kinds:/);
+    expect(r.stdout).toMatch(/moons/);
+    expect(r.stdout).toMatch(/Examples:/);
+  });
+
+  it("prints a JSON Schema for configs", () => {
+    const r = runCli(["schema"]);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.properties.optimizer).toBeDefined();
+  });
+});
