@@ -46,12 +46,15 @@ export function row(data: Dataset, i: number): number[] {
 /** Checks the invariants every Dataset must hold; throws an Error naming the first violation. */
 export function assertValidDataset(data: Dataset): void {
   const where = `data set "${data.name}"`;
-  if (!Number.isInteger(data.n) || data.n < 1) throw new Error(`${where}: n must be a positive integer, got ${data.n}`);
-  if (!Number.isInteger(data.d) || data.d < 1) throw new Error(`${where}: d must be a positive integer, got ${data.d}`);
+  if (!Number.isInteger(data.n) || data.n < 1)
+    throw new Error(`${where}: n must be a positive integer, got ${data.n}`);
+  if (!Number.isInteger(data.d) || data.d < 1)
+    throw new Error(`${where}: d must be a positive integer, got ${data.d}`);
   if (data.x.length !== data.n * data.d) {
     throw new Error(`${where}: x has ${data.x.length} numbers, expected n·d = ${data.n * data.d}`);
   }
-  if (data.y.length !== data.n) throw new Error(`${where}: y has ${data.y.length} labels, expected n = ${data.n}`);
+  if (data.y.length !== data.n)
+    throw new Error(`${where}: y has ${data.y.length} labels, expected n = ${data.n}`);
   for (let i = 0; i < data.x.length; i++) {
     if (!Number.isFinite(data.x[i])) {
       const r = Math.floor(i / data.d);
@@ -59,6 +62,7 @@ export function assertValidDataset(data: Dataset): void {
     }
   }
   for (let i = 0; i < data.n; i++) {
-    if (data.y[i] !== 1 && data.y[i] !== -1) throw new Error(`${where}: y[${i}] is ${data.y[i]}; labels must be -1 or +1`);
+    if (data.y[i] !== 1 && data.y[i] !== -1)
+      throw new Error(`${where}: y[${i}] is ${data.y[i]}; labels must be -1 or +1`);
   }
 }

@@ -1,0 +1,279 @@
+import { assertValidDataset, type Dataset } from "./dataset.js";
+import { normalizeLabels } from "./validate.js";
+
+/** Options of {@link parseCsv}. */
+export interface CsvOptions {
+  /** Name of the file (or other source) the text came from; every error message starts with it. Default "CSV". */
+  source?: string;
+  /**
+   * Name of the label column. Default: the column named `y` or `label` (case-insensitive); exactly one of
+   * the two must exist.
+   */
+  label?: string;
+  /** Feature columns to read, in this order. Default: every column except the label column. */
+  columns?: string[];
+  /** Field delimiter: one character, not `"`, `\r` or `\n`. Default ",". */
+  delimiter?: string;
+  /** Name of the resulting data set. Default: `source`. */
+  name?: string;
+}
+
+/** Options of {@link toCsv}. */
+export interface ToCsvOptions {
+  /** Name of the label column. Default "y". */
+  label?: string;
+  /** Label coding in the file: `"pm1"` (−1/+1, default) or `"01"` (0/1). */
+  labels?: "pm1" | "01";
+  /** Field delimiter: one character, not `"`, `\r` or `\n`. Default ",". */
+  delimiter?: string;
+}
+
+interface CsvRecord {
+  /** 1-based line number where the record starts. */
+  line: number;
+  cells: string[];
+}
+
+/** A decimal number as written by people and by `String(number)`; no hex, no "Infinity", no empty string. */
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Parses CSV text into a Dataset. The first non-blank line is the header; blank lines are skipped; fields
+ * may be quoted (`"…"`, with `""` for a quote, and may then hold delimiters and line breaks); spaces around
+ * cells (quoted or not) are ignored. Labels must be all −1/+1 or all 0/1 (0 becomes −1). Errors name the source,
+ * the 1-based line number in the text and the column.
+ */
+export function parseCsv(text: string, options: CsvOptions = {}): Dataset {
+  const source = options.source ?? "CSV";
+  const delimiter = checkDelimiter(source, options.delimiter ?? ",");
+  const records = tokenize(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, delimiter, source);
+  if (records.length === 0) {
+    throw new Error(
+      `${source}: the file is empty; expected a header row such as "x1,x2,y" and one row per point`,
+    );
+  }
+  const [header, ...rows] = records;
+  const names = header.cells.map((c) => c.trim());
+  names.forEach((name, c) => {
+    if (name === "")
+      throw new Error(`${source}, line ${header.line}: header cell ${c + 1} is empty; name every column`);
+    const first = names.indexOf(name);
+    if (first < c) {
+      throw new Error(
+        `${source}, line ${header.line}: column "${name}" appears twice (cells ${first + 1} and ${c + 1})`,
+      );
+    }
+  });
+  const labelCol = findLabel(source, header.line, names, options.label);
+  const featureCols = findFeatures(source, header.line, names, labelCol, options.columns);
+  if (rows.length === 0) throw new Error(`${source}: no data rows after the header (line ${header.line})`);
+
+  const n = rows.length;
+  const d = featureCols.length;
+  const x = new Float64Array(n * d);
+  const rawLabels = new Float64Array(n);
+  rows.forEach((rec, i) => {
+    if (rec.cells.length !== names.length) {
+      throw new Error(
+        `${source}, line ${rec.line}: row has ${rec.cells.length} cells but the header has ${names.length} ` +
+          `(${names.join(", ")}); check for a missing or extra "${delimiter}"`,
+      );
+    }
+    featureCols.forEach((c, j) => {
+      x[i * d + j] = parseCell(rec.cells[c], `${source}, line ${rec.line}, column "${names[c]}"`);
+    });
+    rawLabels[i] = parseCell(rec.cells[labelCol], `${source}, line ${rec.line}, column "${names[labelCol]}"`);
+  });
+  const { y } = normalizeLabels(
+    rawLabels,
+    (i) => `${source}, line ${rows[i].line}, column "${names[labelCol]}"`,
+  );
+  const data: Dataset = {
+    name: options.name ?? source,
+    n,
+    d,
+    x,
+    y,
+    columns: featureCols.map((c) => names[c]),
+  };
+  assertValidDataset(data);
+  return data;
+}
+
+/** Writes a Dataset as CSV: a header (column names, then the label) and one line per point, "\n" line ends. */
+export function toCsv(data: Dataset, options: ToCsvOptions = {}): string {
+  assertValidDataset(data);
+  const label = options.label ?? "y";
+  const delimiter = checkDelimiter("toCsv", options.delimiter ?? ",");
+  const coding = options.labels ?? "pm1";
+  if (coding !== "pm1" && coding !== "01")
+    throw new Error(`toCsv: labels must be "pm1" or "01", got "${coding}"`);
+  const columns = data.columns ?? Array.from({ length: data.d }, (_, j) => `x${j + 1}`);
+  if (columns.length !== data.d) {
+    throw new Error(
+      `toCsv: data set "${data.name}" has ${columns.length} column names for d = ${data.d} inputs`,
+    );
+  }
+  if (columns.includes(label)) {
+    throw new Error(`toCsv: an input column is already named "${label}"; choose another label column name`);
+  }
+  const lines = [[...columns, label].map((c) => quote(c, delimiter)).join(delimiter)];
+  for (let i = 0; i < data.n; i++) {
+    const cells: string[] = [];
+    for (let j = 0; j < data.d; j++) cells.push(formatNumber(data.x[i * data.d + j]));
+    cells.push(data.y[i] === 1 ? "1" : coding === "01" ? "0" : "-1");
+    lines.push(cells.join(delimiter));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Shortest text that reads back to the same float64, keeping the sign of −0. */
+export function formatNumber(v: number): string {
+  return Object.is(v, -0) ? "-0" : String(v);
+}
+
+function checkDelimiter(source: string, delimiter: string): string {
+  if (typeof delimiter !== "string" || delimiter.length !== 1 || /["\r\n]/.test(delimiter)) {
+    throw new Error(
+      `${source}: delimiter must be a single character other than a quote or line break, got "${delimiter}"`,
+    );
+  }
+  return delimiter;
+}
+
+function quote(cell: string, delimiter: string): string {
+  if (!cell.includes(delimiter) && !/["\r\n]/.test(cell) && cell.trim() === cell) return cell;
+  return `"${cell.replaceAll('"', '""')}"`;
+}
+
+function parseCell(raw: string, where: string): number {
+  const cell = raw.trim();
+  if (cell === "") throw new Error(`${where}: empty cell; every cell must hold a number`);
+  if (!NUMBER.test(cell)) {
+    if (/^[+-]?(nan|inf|infinity)$/i.test(cell)) {
+      throw new Error(`${where}: "${cell}" is not a finite number; remove the row or fill in a value`);
+    }
+    throw new Error(`${where}: "${cell.length > 40 ? `${cell.slice(0, 37)}...` : cell}" is not a number`);
+  }
+  const v = Number(cell);
+  if (!Number.isFinite(v))
+    throw new Error(`${where}: "${cell}" overflows float64; it is not a finite number`);
+  return v;
+}
+
+function findLabel(source: string, line: number, names: string[], label: string | undefined): number {
+  if (label !== undefined) {
+    const c = names.indexOf(label);
+    if (c < 0) {
+      throw new Error(`${source}, line ${line}: no label column "${label}"; columns are ${names.join(", ")}`);
+    }
+    return c;
+  }
+  const found = names
+    .map((nm, c) => [nm.toLowerCase(), c] as const)
+    .filter(([nm]) => nm === "y" || nm === "label");
+  if (found.length === 0) {
+    throw new Error(
+      `${source}, line ${line}: no label column; name it "y" or "label", or set the label option ` +
+        `(columns are ${names.join(", ")})`,
+    );
+  }
+  if (found.length > 1) {
+    throw new Error(
+      `${source}, line ${line}: both ${found.map(([, c]) => `"${names[c]}"`).join(" and ")} could be the label ` +
+        `column; set the label option to choose one`,
+    );
+  }
+  return found[0][1];
+}
+
+function findFeatures(
+  source: string,
+  line: number,
+  names: string[],
+  labelCol: number,
+  columns: string[] | undefined,
+): number[] {
+  if (columns === undefined) {
+    const all = names.map((_, c) => c).filter((c) => c !== labelCol);
+    if (all.length === 0) {
+      throw new Error(`${source}, line ${line}: no input columns besides the label "${names[labelCol]}"`);
+    }
+    return all;
+  }
+  if (!Array.isArray(columns) || columns.length === 0) {
+    throw new Error(`${source}: the columns option must list at least one input column`);
+  }
+  return columns.map((name) => {
+    const c = names.indexOf(name);
+    if (c < 0)
+      throw new Error(`${source}, line ${line}: no column "${name}"; columns are ${names.join(", ")}`);
+    if (c === labelCol)
+      throw new Error(`${source}: column "${name}" is the label column; it cannot also be an input`);
+    return c;
+  });
+}
+
+/** Splits CSV text into records (RFC 4180 quoting), skipping blank lines, with 1-based start lines. */
+function tokenize(text: string, delimiter: string, source: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  const len = text.length;
+  let i = 0;
+  let line = 1;
+  while (i < len) {
+    const start = line;
+    const cells: string[] = [];
+    let quotedAny = false;
+    for (;;) {
+      let cell = "";
+      let lead = i;
+      while (text[lead] === " " || text[lead] === "\t") lead++;
+      if (text[lead] === '"') {
+        i = lead;
+        quotedAny = true;
+        const openLine = line;
+        i++;
+        for (;;) {
+          if (i >= len)
+            throw new Error(`${source}, line ${openLine}: a quoted field is never closed; add the closing "`);
+          const ch = text[i];
+          if (ch === '"') {
+            if (text[i + 1] === '"') {
+              cell += '"';
+              i += 2;
+              continue;
+            }
+            i++;
+            break;
+          }
+          if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line++;
+          cell += ch;
+          i++;
+        }
+        while (i < len && (text[i] === " " || text[i] === "\t")) i++;
+        if (i < len && text[i] !== delimiter && text[i] !== "\n" && text[i] !== "\r") {
+          throw new Error(
+            `${source}, line ${line}: unexpected text after a closing quote; quote the whole cell`,
+          );
+        }
+      } else {
+        const from = i;
+        while (i < len && text[i] !== delimiter && text[i] !== "\n" && text[i] !== "\r") i++;
+        cell = text.slice(from, i);
+      }
+      cells.push(cell);
+      if (i < len && text[i] === delimiter) {
+        i++;
+        continue;
+      }
+      if (i < len) {
+        i += text[i] === "\r" && text[i + 1] === "\n" ? 2 : 1;
+        line++;
+      }
+      break;
+    }
+    const blank = !quotedAny && cells.length === 1 && cells[0].trim() === "";
+    if (!blank) records.push({ line: start, cells });
+  }
+  return records;
+}
