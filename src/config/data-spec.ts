@@ -1,25 +1,34 @@
 import { z } from "zod";
 
 /**
- * The data part of a run config: which generator and its knobs. Field meanings follow the generator
- * option interfaces in src/data/ (their JSDoc is the reference); this schema validates and fills defaults.
+ * The data part of a run config: which generator and its knobs. The generators in src/data/ validate
+ * their options again and their JSDoc is the reference for each field; this schema fills defaults so a
+ * saved config is complete, and rejects misspelt fields.
  */
 const label = z.union([z.literal(1), z.literal(-1)]);
+const count = z.number().int().positive().max(100_000);
+const norm = z.number().finite().positive().max(1e6);
 
 export const orthogonalSpecSchema = z
   .object({
     kind: z.literal("orthogonal"),
     norms: z
-      .array(z.number().finite().positive())
-      .min(1)
-      .max(100_000)
+      .union([z.array(norm).min(1).max(4096), norm])
       .default([1, 1, 1, 1])
-      .describe("‖x_k‖ for each point"),
+      .describe("‖x_k‖ per point, or one norm for `count` points"),
+    count: z
+      .number()
+      .int()
+      .positive()
+      .max(4096)
+      .optional()
+      .describe("number of points when `norms` is one number"),
     labels: z.union([z.array(label), z.enum(["alternating", "random", "positive"])]).default("alternating"),
     dim: z
       .number()
       .int()
       .positive()
+      .max(4096)
       .optional()
       .describe("input dimension (≥ number of points; default = number of points)"),
   })
@@ -27,71 +36,93 @@ export const orthogonalSpecSchema = z
 
 export const featureSchema = z
   .object({
-    name: z.string().min(1),
-    norm: z.number().finite().positive().default(1),
+    name: z.string().min(1).max(40),
+    norm: norm.default(1),
     frequency: z.number().min(0).max(1).default(1).describe("fraction of points carrying the feature"),
+    correlation: z.enum(["correlated", "anti", "uncorrelated"]).default("correlated"),
   })
   .strict();
 
 export const featuresSpecSchema = z
   .object({
     kind: z.literal("features"),
-    n: z.number().int().positive().max(10_000_000).default(100),
+    n: count.default(100),
     features: z
       .array(featureSchema)
       .min(1)
+      .max(64)
       .default([
-        { name: "A", norm: 1, frequency: 1 },
-        { name: "B", norm: 1, frequency: 0.3 },
+        { name: "A", norm: 1, frequency: 1, correlation: "correlated" },
+        { name: "B", norm: 1, frequency: 0.5, correlation: "correlated" },
       ]),
-    noiseDims: z.number().int().nonnegative().default(0),
+    basis: z.enum(["standard", "random"]).default("standard"),
+    noiseDims: z.number().int().nonnegative().max(4096).default(0),
     noiseStd: z.number().finite().nonnegative().default(0),
+    nTest: count.optional().describe("points per test set (default n)"),
   })
-  .passthrough();
+  .strict();
 
 export const blobsSpecSchema = z
   .object({
     kind: z.literal("blobs"),
-    n: z.number().int().positive().max(10_000_000).default(200),
-    d: z.number().int().positive().max(100_000).default(2),
-    margin: z.number().finite().nonnegative().default(0.5),
+    n: count.default(200),
+    d: z.number().int().positive().max(4096).default(2),
     std: z.number().finite().positive().default(1),
+    separation: z.number().finite().positive().default(4).describe("distance between the two means"),
+    margin: z
+      .number()
+      .finite()
+      .nonnegative()
+      .default(0.5)
+      .describe("guaranteed margin along the mean difference"),
+    direction: z.enum(["axis", "random"]).default("axis"),
+    nTest: count.optional(),
   })
-  .passthrough();
+  .strict();
 
 export const moonsSpecSchema = z
   .object({
     kind: z.literal("moons"),
-    n: z.number().int().positive().max(10_000_000).default(300),
+    n: count.default(300),
     noise: z.number().finite().nonnegative().default(0.1),
-    margin: z.number().finite().default(0.1),
+    margin: z
+      .number()
+      .finite()
+      .default(0.1)
+      .describe("Δ: gap between the classes along the separating axis (negative overlaps)"),
+    rotation: z.number().finite().default(0).describe("degrees"),
+    nTest: count.optional(),
   })
-  .passthrough();
+  .strict();
 
 export const playgroundSpecSchema = z
   .object({
     kind: z.literal("playground"),
     set: z.enum(["circle", "xor", "gauss", "spiral"]).default("circle"),
-    n: z.number().int().positive().max(10_000_000).default(200),
-    noise: z.number().finite().nonnegative().default(0),
+    n: count.default(250),
+    nTest: count.optional(),
+    noise: z.number().min(0).max(0.5).default(0),
   })
-  .passthrough();
+  .strict();
+
+const pointsSchema = z
+  .object({ x: z.array(z.array(z.number().finite())).min(1), y: z.array(z.number()).min(1) })
+  .strict();
 
 export const inlineSpecSchema = z
   .object({
     kind: z.literal("inline"),
+    name: z.string().optional(),
     x: z.array(z.array(z.number().finite())).min(1),
     y: z.array(z.number()).min(1),
+    tests: z.record(z.string(), pointsSchema).optional(),
   })
   .strict();
 
 export const fileSpecSchema = z
   .object({
     kind: z.literal("file"),
-    path: z
-      .string()
-      .min(1)
-      .describe("a .csv or .json data file (resolved by the CLI; not available in the lab)"),
+    path: z.string().min(1).describe("a .csv or .json data file (read by the CLI; the lab uploads instead)"),
     labelColumn: z.string().optional(),
   })
   .strict();

@@ -1,10 +1,22 @@
+import { conservedProbe } from "./conserved.js";
+import { deadUnitsProbe } from "./dead-units.js";
+import { diagonalModesProbe } from "./diagonal-modes.js";
+import { featureResponsesProbe } from "./feature-responses.js";
 import { marginsProbe } from "./margins.js";
 import type { Probe } from "./probe.js";
 import { testAccuracyProbe } from "./test-accuracy.js";
 import { weightNormsProbe } from "./weight-norms.js";
 
 /** Every probe a config can name in `probes.include`. */
-export const PROBES: readonly Probe[] = [marginsProbe, weightNormsProbe, testAccuracyProbe];
+export const PROBES: readonly Probe[] = [
+  marginsProbe,
+  weightNormsProbe,
+  testAccuracyProbe,
+  featureResponsesProbe,
+  diagonalModesProbe,
+  conservedProbe,
+  deadUnitsProbe,
+];
 
 /** Looks probes up by name; throws naming the unknown one and listing the known ones. */
 export function resolveProbes(names: readonly string[]): Probe[] {

@@ -155,7 +155,7 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
           break;
         }
       }
-      if (past && past.loss - rec.loss < minRelativeDecrease * Math.abs(past.loss)) {
+      if (past && past.loss - rec.loss <= minRelativeDecrease * Math.abs(past.loss)) {
         status = "stopped";
         stopReason = `plateau: loss fell by less than ${minRelativeDecrease} (relative) over ${window} steps, at step ${step}`;
       }

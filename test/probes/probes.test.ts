@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { parseRunConfig } from "../../src/config/validate.js";
+import { resolveProbes } from "../../src/probes/registry.js";
+import { runTraining } from "../../src/train/run.js";
+
+/** THEORY.md's exact setting: orthogonal points, diagonal half-normal init, 2-layer ReLU net, no bias. */
+const exact = {
+  data: { kind: "orthogonal", norms: [1, 2, 0.5, 1.5], labels: [1, -1, 1, -1] },
+  model: { hidden: [4], activation: "relu", bias: false },
+  init: {
+    scheme: "gaussian",
+    scale: 0.1,
+    layers: [
+      { scheme: "diagonal", scale: 0.1 },
+      { scheme: "gaussian", scale: 0.1 },
+    ],
+  },
+  optimizer: { kind: "gd", lr: 0.01 },
+  train: { steps: 2000 },
+  probes: {
+    schedule: { kind: "every", every: 500 },
+    include: ["diagonal-modes", "conserved", "feature-responses", "margins", "dead-units", "weight-norms"],
+  },
+};
+
+describe("probes", () => {
+  it("P1: off-diagonal weights stay exactly zero; feature responses equal a·b", () => {
+    const r = runTraining(parseRunConfig(exact));
+    for (const rec of r.history) {
+      expect(rec.offDiagonalMax).toBe(0);
+      const a = rec.a as number[];
+      const b = rec.b as number[];
+      const response = rec.response as number[];
+      for (let k = 0; k < 4; k++) expect(response[k]).toBeCloseTo(Math.max(a[k], 0) * b[k], 14);
+    }
+  });
+
+  it("P2: a² − b² drifts by O(η): halving the step halves the drift", () => {
+    const drift = (lr: number) => {
+      const r = runTraining(
+        parseRunConfig({ ...exact, optimizer: { kind: "gd", lr }, train: { steps: Math.round(20 / lr) } }),
+      );
+      return r.history[r.history.length - 1].balanceDrift as number;
+    };
+    const d1 = drift(0.02);
+    const d2 = drift(0.01);
+    expect(d1).toBeGreaterThan(0);
+    expect(d1 / d2).toBeGreaterThan(1.8);
+    expect(d1 / d2).toBeLessThan(2.2);
+  });
+
+  it("margins per point match the logits; min and mean are consistent", () => {
+    const r = runTraining(parseRunConfig(exact));
+    const last = r.history[r.history.length - 1];
+    const margin = last.margin as number[];
+    expect(last.marginMin).toBe(Math.min(...margin));
+    expect(last.marginMean).toBeCloseTo(margin.reduce((s, m) => s + m, 0) / margin.length, 14);
+  });
+
+  it("counts a unit with a ≤ 0 as dead", () => {
+    const config = {
+      ...exact,
+      init: {
+        scheme: "explicit",
+        weights: [
+          {
+            W: [
+              [-0.1, 0, 0, 0],
+              [0, 0.1, 0, 0],
+              [0, 0, 0.1, 0],
+              [0, 0, 0, 0.1],
+            ],
+          },
+          { W: [[0.1, 0.1, 0.1, 0.1]] },
+        ],
+      },
+    };
+    const r = runTraining(parseRunConfig(config));
+    expect(r.history[0].deadUnits).toBe(1);
+    expect(r.history[r.history.length - 1].deadUnits).toBe(1);
+  });
+
+  it("rejects an unknown probe name, listing the known ones", () => {
+    expect(() => resolveProbes(["margin"])).toThrow(/unknown probe "margin".*margins/);
+  });
+});
