@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config/validate.js";
+import { reproduceCommand } from "./reproduce-command.js";
 import { schemaCommand } from "./schema-command.js";
 import { trainCommand } from "./train-command.js";
 
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .version("0.1.0")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
+  program.addCommand(reproduceCommand());
   program.addCommand(trainCommand());
   program.addCommand(schemaCommand());
   return program;

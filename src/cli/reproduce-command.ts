@@ -1,0 +1,138 @@
+import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
+import { Command, Option } from "commander";
+import { Piscina } from "piscina";
+import { type ExperimentResult, type Scale, verdict } from "../experiments/experiment.js";
+import { EXPERIMENTS, selectExperiments } from "../experiments/registry.js";
+import { showValue, writeExperimentReport } from "../report/experiment-report.js";
+import { fmt } from "./output.js";
+
+interface ReproduceFlags {
+  out: string;
+  full?: boolean;
+  seed: number;
+  workers?: number;
+  png: boolean;
+  json?: boolean;
+  quiet?: boolean;
+  strict?: boolean;
+}
+
+const HELP = `
+Runs one experiment per claim of "On the Learning Dynamics of Deep Neural Networks" (Tachet des Combes
+et al. 2018), each putting simulation and closed-form theory side by side, and writes a report:
+
+  DIR/report.html     one self-contained page: summary table, per-claim text, figures (opens offline)
+  DIR/figures/        every figure as SVG, PNG, Vega-Lite spec (.vl.json), and its data (JSON, CSV)
+  DIR/results.json    every check (prediction, predicted, measured, tolerance, pass) and the configs run
+  DIR/checks.csv      the checks as a table
+
+Claims: ${EXPERIMENTS.map((e) => `${e.id} (${e.title})`).join(", ") || "(none registered)"}.
+Experiments run in parallel on worker threads (default: all cores). The default scale finishes in a few
+minutes on 2 cores; --full runs the paper-grade sizes. Exit status: 0 (4 with --strict if a check fails).
+
+Examples:
+  learndyn reproduce                     # all claims, default scale, report in ./report
+  learndyn reproduce c4 c6 --out /tmp/r  # two claims
+  learndyn reproduce --full --seed 3`;
+
+export function reproduceCommand(): Command {
+  return new Command("reproduce")
+    .description("reproduce the paper's claims: simulation vs theory, verdicts, and an HTML report")
+    .argument("[claims...]", "experiments to run (c1 … c7; default all)")
+    .option("-o, --out <dir>", "report directory", "report")
+    .option("--full", "paper-grade scale (slower)")
+    .option("--seed <n>", "master seed", (v) => parseIntStrict(v, "--seed"), 0)
+    .option("-w, --workers <n>", "worker threads (default: all cores)", (v) => parseIntStrict(v, "--workers"))
+    .option("--no-png", "skip PNG files (SVG only)")
+    .option("--strict", "exit with status 4 when any check fails")
+    .option("--json", "print the results as JSON on stdout")
+    .option("-q, --quiet", "print nothing but errors")
+    .addOption(new Option("--scale <scale>", "alias: default | full").choices(["default", "full"]).hideHelp())
+    .addHelpText("after", HELP)
+    .action(async (claims: string[], flags: ReproduceFlags & { scale?: Scale }) => {
+      process.exitCode = await runReproduce(claims, flags);
+    });
+}
+
+function parseIntStrict(v: string, name: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} expects a non-negative integer, got "${v}"`);
+  return n;
+}
+
+async function runReproduce(claims: string[], flags: ReproduceFlags & { scale?: Scale }): Promise<number> {
+  const experiments = selectExperiments(claims);
+  if (experiments.length === 0) throw new Error("no experiments are registered yet");
+  const scale: Scale = flags.full ? "full" : (flags.scale ?? "default");
+  const workers = Math.max(1, Math.min(flags.workers || availableParallelism(), experiments.length));
+  const say = (s: string) => {
+    if (!flags.quiet && !flags.json) process.stderr.write(s);
+  };
+  say(
+    `learndyn reproduce: ${experiments.length} experiment(s), scale ${scale}, seed ${flags.seed}, ${workers} worker(s)\n`,
+  );
+  const started = performance.now();
+  const pool = new Piscina({
+    filename: new URL("./reproduce-worker.js", import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 1000,
+  });
+  let results: ExperimentResult[];
+  try {
+    results = await Promise.all(
+      experiments.map(async (e) => {
+        const r: ExperimentResult = await pool.run({ id: e.id, options: { scale, seed: flags.seed } });
+        const passed = r.checks.filter((c) => c.pass).length;
+        say(
+          `  ${verdict(r) ? "✓" : "✗"} ${r.claim} ${r.title.padEnd(44)} ${passed}/${r.checks.length} checks  ${fmt(r.seconds, 3)} s\n`,
+        );
+        return r;
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+  const out = resolve(flags.out);
+  say("rendering the report…\n");
+  const written = await writeExperimentReport(results, out, {
+    png: flags.png,
+    subtitle: `learndyn reproduce${claims.length ? ` ${claims.join(" ")}` : ""} · scale ${scale} · seed ${flags.seed} · ${new Date().toISOString().slice(0, 10)}`,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const allChecks = results.flatMap((r) => r.checks.map((c) => ({ claim: r.claim, ...c })));
+  const failed = allChecks.filter((c) => !c.pass);
+  if (flags.json) {
+    process.stdout.write(
+      `${JSON.stringify({ seconds, out, report: written.html, checks: allChecks, failed: failed.length })}\n`,
+    );
+  } else if (!flags.quiet) {
+    process.stdout.write(`\n${checkTable(allChecks)}\n`);
+    process.stdout.write(
+      `${allChecks.length - failed.length}/${allChecks.length} checks pass · ${written.figures} figures · ${fmt(seconds, 3)} s\n` +
+        `report: ${written.html}\n`,
+    );
+  }
+  return flags.strict && failed.length > 0 ? 4 : 0;
+}
+
+/** A plain-text table: claim, prediction, measured, predicted, verdict. */
+function checkTable(rows: ({ claim: string } & ExperimentResult["checks"][number])[]): string {
+  const cells = rows.map((c) => [
+    c.claim,
+    `${c.prediction} ${c.statement}`,
+    showValue(c.measured),
+    showValue(c.predicted),
+    c.pass ? "pass" : "FAIL",
+  ]);
+  const header = ["claim", "prediction", "measured", "predicted", "verdict"];
+  const widths = header.map((h, i) =>
+    Math.min(i === 1 ? 60 : 24, Math.max(h.length, ...cells.map((r) => r[i].length))),
+  );
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (c.length > widths[i] ? `${c.slice(0, widths[i] - 1)}…` : c.padEnd(widths[i])))
+      .join("  ");
+  return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...cells.map(line)].join("\n");
+}
