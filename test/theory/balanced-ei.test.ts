@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import {
+  hingeMarginAtTime,
+  hingeTimeToMargin,
+  marginAtTime,
+  marginEarlyAsymptote,
+  marginLateAsymptote,
+  timeToMargin,
+} from "../../src/theory/balanced-ei.js";
+import fixture from "./fixtures/balanced.json" with { type: "json" };
+import { relErr, rk4, sig } from "./helpers/rk4.js";
+
+describe("timeToMargin / marginAtTime (CE, P5)", () => {
+  it("reproduces THEORY.md: r = 1, a0 = b0 = 0.1 reaches m = 1 at t = 5.259", () => {
+    expect(timeToMargin(1, 0.01, 1)).toBeCloseTo(5.259, 3);
+    expect(relErr(timeToMargin(1, 0.01, 1), 5.259108733885349)).toBeLessThan(1e-13);
+  });
+  it("matches mpmath quadrature of (1+e^x)/(2rx) and mpmath's ODE solution (fixtures/make_balanced.py)", () => {
+    for (const c of fixture.cases) {
+      for (const [m, t] of c.timeToMargin) expect(relErr(timeToMargin(m, c.m0, c.r), t)).toBeLessThan(1e-12);
+      for (const [t, m] of c.marginAtTime) expect(relErr(marginAtTime(t, c.m0, c.r), m)).toBeLessThan(1e-12);
+    }
+  });
+  it("matches an RK4 integration of m' = 2 r m σ(−m) to 1e-9", () => {
+    const r = 0.8;
+    const m0 = 3e-3;
+    const ts = [1, 4, 9, 16, 40];
+    for (const t of ts) {
+      const [m] = rk4((_t, s) => [2 * r * s[0] * sig(-s[0])], [m0], 0, t, 20000);
+      expect(relErr(marginAtTime(t, m0, r), m)).toBeLessThan(1e-9);
+    }
+  });
+  it("round-trips and stays finite at t = 1e8 and t = 1e300", () => {
+    // at tiny t the time is ill-conditioned in m (m − m0 ≈ 2e-14), so check m itself there
+    expect(relErr(marginAtTime(1e-8, 1e-6, 2), 1e-6 * Math.exp(2e-8))).toBeLessThan(1e-13);
+    for (const t of [0.3, 7, 1e3, 1e8, 1e30]) {
+      const m = marginAtTime(t, 1e-6, 2);
+      expect(relErr(timeToMargin(m, 1e-6, 2), t)).toBeLessThan(1e-11);
+    }
+    const big = marginAtTime(1e300, 0.01, 1);
+    expect(big).toBeGreaterThan(680);
+    expect(big).toBeLessThan(700);
+  });
+  it("rejects invalid inputs with a message", () => {
+    expect(() => timeToMargin(1, 0, 1)).toThrow(/m0/);
+    expect(() => marginAtTime(-1, 0.1, 1)).toThrow(/t must be/);
+  });
+});
+
+describe("asymptotes and where they stop holding (P5)", () => {
+  it("early phase m0 e^{rt} is accurate while m ≪ 1 and wrong after the escape", () => {
+    const m0 = 1e-6;
+    expect(relErr(marginEarlyAsymptote(5, m0, 1), marginAtTime(5, m0, 1))).toBeLessThan(1e-3);
+    // at t = 20 the asymptote predicts m ≈ 485, the true margin is ≈ 3.6
+    expect(marginEarlyAsymptote(20, m0, 1) / marginAtTime(20, m0, 1)).toBeGreaterThan(50);
+  });
+  it("late phase L + ln L: error shrinks as t grows, large at small t", () => {
+    const err = (t: number) => relErr(marginLateAsymptote(t, 1), marginAtTime(t, 0.01, 1));
+    expect(err(3)).toBeGreaterThan(0.3);
+    expect(err(1e3)).toBeLessThan(0.1);
+    expect(err(1e8)).toBeLessThan(0.005); // 22.064 vs 22.164
+    // the error changes sign near t ≈ 100 (a lucky 0.3%), then decays like ln L / L² from below
+    expect(err(1e8)).toBeLessThan(err(1e4));
+    expect(err(1e4)).toBeLessThan(err(1e3));
+    expect(err(1e20)).toBeLessThan(err(1e8));
+    expect(Number.isNaN(marginLateAsymptote(0.1, 1))).toBe(true);
+  });
+});
+
+describe("hinge counterpart (C6, P6)", () => {
+  it("reaches m = 1 from m0 = 0.01 at ln(100)/2 = 2.303, 0.44 of the CE time (5.259)", () => {
+    // biome-ignore lint/suspicious/noApproximativeNumericConstant: the number printed in THEORY.md §6
+    expect(hingeTimeToMargin(1, 0.01, 1)).toBeCloseTo(2.303, 3);
+    expect(relErr(hingeTimeToMargin(1, 0.01, 1), Math.log(100) / 2)).toBeLessThan(1e-15);
+    expect(hingeTimeToMargin(1.01, 0.01, 1)).toBe(Number.POSITIVE_INFINITY);
+  });
+  it("freezes at the margin in finite time", () => {
+    expect(hingeMarginAtTime(1, 0.01, 1)).toBeCloseTo(0.01 * Math.exp(2), 14);
+    expect(hingeMarginAtTime(2.31, 0.01, 1)).toBe(1);
+    expect(hingeMarginAtTime(1e8, 0.01, 1)).toBe(1);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { flipTimeCE, flipTimeExact, flipTimeHinge } from "../../src/theory/flip-time.js";
+import { relErr, rk4, sig } from "./helpers/rk4.js";
+
+/** Flip time by RK4 on the mode ODE (y = +1), with linear interpolation of b's zero crossing. */
+function rk4FlipTime(a0: number, b0: number, r: number, hinge: boolean, tMax: number, steps: number): number {
+  let tFlip = Number.NaN;
+  let prev = [a0, b0];
+  let tPrev = 0;
+  rk4(
+    (_t, s) => {
+      const c = hinge ? r : r * sig(-r * s[0] * s[1]);
+      return [c * s[1], c * s[0]];
+    },
+    [a0, b0],
+    0,
+    tMax,
+    steps,
+    (t, s) => {
+      if (s[1] >= 0) {
+        // cubic-accurate enough: interpolate with the velocity at both ends
+        tFlip = tPrev + (t - tPrev) * (-prev[1] / (s[1] - prev[1]));
+        return false;
+      }
+      prev = s;
+      tPrev = t;
+      return true;
+    },
+  );
+  return tFlip;
+}
+
+describe("closed forms (P3, P4)", () => {
+  it("t* = ln((a0+|b0|)/(a0−|b0|))/r and hinge = half", () => {
+    expect(relErr(flipTimeCE(0.3, -0.1, 2), Math.log(0.4 / 0.2) / 2)).toBeLessThan(1e-15);
+    expect(relErr(flipTimeHinge(0.3, -0.1, 2), Math.log(2) / 4)).toBeLessThan(1e-15);
+    expect(relErr(flipTimeCE(0.3, 0.1, 2, -1), Math.log(2) / 2)).toBeLessThan(1e-15);
+  });
+  it("never / already: dead, failing, separatrix, correct", () => {
+    expect(flipTimeCE(-0.1, -0.05, 1)).toBe(Number.POSITIVE_INFINITY);
+    expect(flipTimeCE(0.1, -0.2, 1)).toBe(Number.POSITIVE_INFINITY);
+    expect(flipTimeCE(0.1, -0.1, 1)).toBe(Number.POSITIVE_INFINITY);
+    expect(flipTimeCE(0.1, 0.2, 1)).toBe(0);
+    expect(flipTimeExact(0.1, -0.2, { r: 1 })).toBe(Number.POSITIVE_INFINITY);
+  });
+  it("is independent of the init scale and ∝ 1/r in the small-init regime (P3, C4), against RK4", () => {
+    for (const scale of [1e-3, 1e-2]) {
+      for (const r of [0.5, 2]) {
+        const ref = rk4FlipTime(0.8 * scale, -0.5 * scale, r, false, 10, 40000);
+        expect(relErr(flipTimeCE(0.8, -0.5, r), ref)).toBeLessThan(2e-4 + 2 * scale * scale);
+      }
+    }
+  });
+});
+
+describe("flipTimeExact (against RK4 of the mode ODE)", () => {
+  it("matches RK4 to 1e-6 at every init scale, CE and hinge", () => {
+    for (const scale of [0.01, 0.3, 1, 3]) {
+      const [a0, b0] = [0.8 * scale, -0.5 * scale];
+      for (const hinge of [false, true]) {
+        const exact = flipTimeExact(a0, b0, { r: 1.5, loss: hinge ? "hinge" : "ce" });
+        const ref = rk4FlipTime(a0, b0, 1.5, hinge, 5, 200000);
+        expect(relErr(exact, ref)).toBeLessThan(1e-6);
+      }
+    }
+  });
+  it("hinge flip time is exact at any scale; the CE closed form stops holding as the init grows", () => {
+    const ratio = (scale: number) =>
+      flipTimeExact(0.8 * scale, -0.5 * scale, { r: 1 }) / flipTimeCE(0.8, -0.5, 1);
+    expect(ratio(1e-3)).toBeGreaterThan(0.99999);
+    expect(ratio(0.1)).toBeGreaterThan(0.995);
+    expect(ratio(1)).toBeLessThan(0.93); // m0 = −0.4: the closed form is already 8% too slow (0.924)
+    expect(ratio(10)).toBeLessThan(0.55); // → 1/2, the hinge-like limit
+    expect(ratio(10)).toBeGreaterThan(0.5);
+    expect(flipTimeExact(8, -5, { r: 1, loss: "hinge" })).toBe(flipTimeHinge(0.8, -0.5, 1));
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import {
+  simulateStarvation,
+  starvationEpsRatio,
+  starvationHinge,
+  starvationRho,
+} from "../../src/theory/starvation.js";
+import { relErr, rk4, sig } from "./helpers/rk4.js";
+
+/** Reference: RK4 with fixed steps in s = ln(1 + t) on (ln u_A, ln u_B). */
+function rk4Starvation(
+  p: number,
+  rA: number,
+  rB: number,
+  eps: number,
+  t: number,
+  steps: number,
+): [number, number] {
+  const f = (s: number, x: number[]) => {
+    const dtds = Math.exp(s); // t = e^s − 1
+    const m0 = rA * Math.exp(x[0]);
+    const m1 = m0 + rB * Math.exp(x[1]);
+    return [2 * rA * ((1 - p) * sig(-m0) + p * sig(-m1)) * dtds, 2 * rB * p * sig(-m1) * dtds];
+  };
+  const x = rk4(f, [Math.log(eps), Math.log(eps)], 0, Math.log1p(t), steps);
+  return [Math.exp(x[0]), Math.exp(x[1])];
+}
+
+describe("simulateStarvation, cross-entropy", () => {
+  it("matches a fixed-step RK4 in log-time to 1e-7 up to t = 1e8", () => {
+    const params = { p: 0.3, rA: 1.2, rB: 0.8, eps: 1e-5 };
+    const ts = [0.5, 30, 1e3, 1e8];
+    const sim = simulateStarvation(params, ts);
+    for (let i = 0; i < ts.length; i++) {
+      const [uA, uB] = rk4Starvation(params.p, params.rA, params.rB, params.eps, ts[i], 40000);
+      expect(relErr(sim.uA[i], uA)).toBeLessThan(1e-7);
+      expect(relErr(sim.uB[i], uB)).toBeLessThan(1e-7);
+    }
+  });
+  it("reproduces THEORY.md §7: u_B(1e8) ×10 smaller per ×100 smaller ε at ρ = 0.5, ×39.8 at ρ = 0.2 (P11)", () => {
+    for (const [p, want] of [
+      [0.5, 10],
+      [0.2, 39.81],
+    ]) {
+      const rho = starvationRho(p, 1, 1);
+      expect(starvationEpsRatio(100, rho)).toBeCloseTo(want, 1);
+      const uB = [1e-4, 1e-6, 1e-8].map((eps) => simulateStarvation({ p, rA: 1, rB: 1, eps }, [1e8]).uB[0]);
+      expect(relErr(uB[0] / uB[1], want)).toBeLessThan(0.02);
+      expect(relErr(uB[1] / uB[2], want)).toBeLessThan(0.003);
+    }
+  });
+  it("the ε^{1−ρ} law is only asymptotic: from ε = 1e-2 to 1e-4 the ratio is 8.4, not 10", () => {
+    const uB = [1e-2, 1e-4].map((eps) => simulateStarvation({ p: 0.5, rA: 1, rB: 1, eps }, [1e8]).uB[0]);
+    expect(uB[0] / uB[1]).toBeGreaterThan(8.2);
+    expect(uB[0] / uB[1]).toBeLessThan(8.7);
+  });
+  it("late growth (P12): u_B ∝ m_A^ρ, which is (ln t)^ρ only asymptotically (local exponent 0.84ρ at 1e6–1e8)", () => {
+    const rho = 0.5;
+    const ts = [1e6, 1e8];
+    const sim = simulateStarvation({ p: rho, rA: 1, rB: 1, eps: 1e-6 }, ts);
+    const gB = Math.log(sim.uB[1] / sim.uB[0]);
+    const perLnLnT = gB / Math.log(Math.log(ts[1]) / Math.log(ts[0]));
+    const perLnMA = gB / Math.log(sim.uA[1] / sim.uA[0]); // m_A = r_A u_A
+    expect(Math.abs(perLnMA / rho - 1)).toBeLessThan(0.06);
+    expect(perLnLnT / rho).toBeGreaterThan(0.75);
+    expect(perLnLnT / rho).toBeLessThan(0.9);
+  });
+});
+
+describe("starvationHinge (P13)", () => {
+  it("matches an RK4 integration of the hinge ODE (indicator gains) and freezes u_B exactly", () => {
+    const params = { p: 0.3, rA: 1, rB: 1.5, eps: 1e-3, loss: "hinge" as const };
+    const closed = starvationHinge(params, [1, 2, 3, 4, 6, 10]);
+    const f = (_t: number, u: number[]) => {
+      const m0 = params.rA * u[0];
+      const m1 = m0 + params.rB * u[1];
+      const g0 = m0 < 1 ? 1 : 0;
+      const g1 = m1 < 1 ? 1 : 0;
+      return [
+        2 * params.rA * u[0] * ((1 - params.p) * g0 + params.p * g1),
+        2 * params.rB * params.p * u[1] * g1,
+      ];
+    };
+    for (let i = 0; i < closed.t.length; i++) {
+      const [uA, uB] = rk4(f, [params.eps, params.eps], 0, closed.t[i], 200000);
+      expect(relErr(closed.uA[i], uA)).toBeLessThan(2e-4);
+      expect(relErr(closed.uB[i], uB)).toBeLessThan(2e-4);
+    }
+    const t1 = closed.tFreezeB!;
+    expect(
+      params.rA * params.eps * Math.exp(2 * t1) + params.rB * params.eps * Math.exp(2 * 0.3 * 1.5 * t1),
+    ).toBeCloseTo(1, 12);
+    const later = simulateStarvation(params, [t1 + 0.1, 1e3, 1e8]);
+    expect(later.uB[0]).toBe(later.uB[2]);
+    expect(later.uA[1]).toBe(later.uA[2]);
+    expect(params.rA * later.uA[2]).toBeCloseTo(1, 12);
+    expect(closed.tFreezeA!).toBeGreaterThan(t1);
+  });
+  it("also starves B by ε^{1−ρ}, then stops (no (ln t)^ρ growth)", () => {
+    const uB = [1e-4, 1e-6].map((eps) => starvationHinge({ p: 0.5, rA: 1, rB: 1, eps }, [1e8]).uB[0]);
+    expect(relErr(uB[0] / uB[1], 10)).toBeLessThan(0.01);
+  });
+});
