@@ -1,4 +1,5 @@
 import { c1Experiment } from "./c1-sigmoidal-error.js";
+import { c3Experiment } from "./c3-failed-training.js";
 import { c5Experiment } from "./c5-feature-frequency.js";
 import type { Experiment } from "./experiment.js";
 
@@ -6,7 +7,7 @@ import type { Experiment } from "./experiment.js";
  * Every experiment `learndyn reproduce` knows, in report order. Experiments register here by import;
  * the list is filled as claims land (see README for what each checks).
  */
-export const EXPERIMENTS: Experiment[] = [c1Experiment, c5Experiment];
+export const EXPERIMENTS: Experiment[] = [c1Experiment, c3Experiment, c5Experiment];
 
 /** Looks experiments up by id ("c4") or claim ("C4"); an empty list means all. */
 export function selectExperiments(names: readonly string[]): Experiment[] {
