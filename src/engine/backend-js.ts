@@ -82,8 +82,31 @@ function gemmABt(
         C[r3 + j + 1] = c31;
       }
     }
+    // A leftover column (n odd; n = 1 is the output layer's matrix-vector product): 4 rows × 1 column.
     for (; j < n; j++) {
-      for (let r = 0; r < 4; r++) dotInto(A, (i + r) * k, B, j * k, k, C, (i + r) * n + j, accumulate);
+      const b0 = j * k;
+      let c0 = 0;
+      let c1 = 0;
+      let c2 = 0;
+      let c3 = 0;
+      for (let p = 0; p < k; p++) {
+        const y0 = B[b0 + p];
+        c0 += A[a0 + p] * y0;
+        c1 += A[a1 + p] * y0;
+        c2 += A[a2 + p] * y0;
+        c3 += A[a3 + p] * y0;
+      }
+      if (accumulate) {
+        C[r0 + j] += c0;
+        C[r1 + j] += c1;
+        C[r2 + j] += c2;
+        C[r3 + j] += c3;
+      } else {
+        C[r0 + j] = c0;
+        C[r1 + j] = c1;
+        C[r2 + j] = c2;
+        C[r3 + j] = c3;
+      }
     }
   }
   for (; i < m; i++) {

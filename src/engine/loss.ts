@@ -65,6 +65,26 @@ export function lossAndGradient(
 ): number {
   const scale = spec.reduction === "mean" ? 1 / n : 1;
   let total = 0;
+  if (spec.kind === "ce" && dLogits) {
+    // Fused: one exponential per point gives both softplusOfNegative(m) and sigmoidOfNegative(m),
+    // with the same operations (so the same bits) as calling the two functions.
+    for (let i = 0; i < n; i++) {
+      const yi = y[i];
+      const m = yi * logits[i];
+      let sig: number;
+      if (m >= 0) {
+        const e = Math.exp(-m);
+        total += Math.log1p(e);
+        sig = e / (1 + e);
+      } else {
+        const e = Math.exp(m);
+        total += -m + Math.log1p(e);
+        sig = 1 / (1 + e);
+      }
+      dLogits[i] = scale * (-yi * sig);
+    }
+    return total * scale;
+  }
   for (let i = 0; i < n; i++) {
     const f = logits[i];
     const yi = y[i];

@@ -1,7 +1,7 @@
 import { activate, multiplyByDerivative } from "./activation.js";
 import type { Backend } from "./backend.js";
-import { biasView, type Mlp, weightView } from "./mlp.js";
-import type { Workspace } from "./workspace.js";
+import type { Mlp } from "./mlp.js";
+import { layerViews, type Workspace } from "./workspace.js";
 
 /**
  * Forward pass over `n` points of X (n × d, row-major) with parameters `params` (laid out like mlp).
@@ -18,12 +18,13 @@ export function forward(
   if (n > ws.capacity)
     throw new Error(`forward: batch of ${n} points exceeds workspace capacity ${ws.capacity}`);
   const { activation, leakySlope } = mlp.spec;
+  const P = layerViews(mlp, params, ws.views.params);
   let input = X;
   for (let l = 0; l < mlp.layers.length; l++) {
     const L = mlp.layers[l];
     const z = ws.z[l];
-    backend.gemmABt(input, weightView(mlp, params, l), z, n, L.outputs, L.inputs);
-    const b = biasView(mlp, params, l);
+    backend.gemmABt(input, P.W[l], z, n, L.outputs, L.inputs);
+    const b = P.b[l];
     if (b) addRowVector(z, b, n, L.outputs);
     if (l + 1 < mlp.layers.length) {
       activate(activation, z, ws.h[l], n * L.outputs, leakySlope);
@@ -37,7 +38,8 @@ export function forward(
  * Backward pass after `forward` on the same X, n and params, given ∂L/∂f in ws.dLogits.
  * Writes the parameter gradient into `grad` (overwritten, laid out like params). When `inputGrad`
  * (n × d) is given, also writes ∂L/∂x there (needed for generators and saliency; skipped otherwise
- * because it costs a full extra product).
+ * because it costs a full extra product). `inputT`, when given, must hold Xᵀ (d × n): callers whose X
+ * does not change between steps (full-batch training) pass it to save transposing X on every step.
  */
 export function backward(
   mlp: Mlp,
@@ -48,8 +50,11 @@ export function backward(
   backend: Backend,
   grad: Float64Array,
   inputGrad?: Float64Array,
+  inputT?: Float64Array,
 ): void {
   const { activation, leakySlope } = mlp.spec;
+  const P = layerViews(mlp, params, ws.views.params);
+  const G = layerViews(mlp, grad, ws.views.grad);
   const last = mlp.layers.length - 1;
   let dz = ws.dLogits;
   let ping = 0;
@@ -57,21 +62,34 @@ export function backward(
     const L = mlp.layers[l];
     const input = l === 0 ? X : ws.h[l - 1];
     // dW_l = dZ_lᵀ · H_{l-1}: as A·Bᵀ with A = dZᵀ (out × n) and B = Hᵀ (in × n), both contiguous in n.
-    backend.transpose(dz, n, L.outputs, ws.dzT);
-    backend.transpose(input, n, L.inputs, ws.scratchT);
-    backend.gemmABt(ws.dzT, ws.scratchT, weightView(mlp, grad, l), L.outputs, L.inputs, n);
-    const db = biasView(mlp, grad, l);
+    const dzT = transposed(backend, dz, n, L.outputs, ws.dzT);
+    const inT = l === 0 && inputT ? inputT : transposed(backend, input, n, L.inputs, ws.scratchT);
+    backend.gemmABt(dzT, inT, G.W[l], L.outputs, L.inputs, n);
+    const db = G.b[l];
     if (db) sumRows(dz, n, L.outputs, db);
     if (l === 0 && !inputGrad) break;
     // dH_{l-1} = dZ_l · W_l = dZ_l · (W_lᵀ)ᵀ.
-    backend.transpose(weightView(mlp, params, l), L.outputs, L.inputs, ws.weightT);
+    const WT = transposed(backend, P.W[l], L.outputs, L.inputs, ws.weightT);
     const target = l === 0 ? (inputGrad as Float64Array) : ws.dz[ping];
-    backend.gemmABt(dz, ws.weightT, target, n, L.inputs, L.outputs);
+    backend.gemmABt(dz, WT, target, n, L.inputs, L.outputs);
     if (l === 0) break;
     multiplyByDerivative(activation, ws.z[l - 1], ws.h[l - 1], target, n * L.inputs, leakySlope);
     dz = target;
     ping ^= 1;
   }
+}
+
+/** Aᵀ (cols × rows) in `out`, or A itself when it is a single row or column (same memory layout). */
+function transposed(
+  backend: Backend,
+  A: Float64Array,
+  rows: number,
+  cols: number,
+  out: Float64Array,
+): Float64Array {
+  if (rows === 1 || cols === 1) return A;
+  backend.transpose(A, rows, cols, out);
+  return out;
 }
 
 function addRowVector(M: Float64Array, v: Float64Array, rows: number, cols: number): void {

@@ -1,5 +1,5 @@
 import type { Backend } from "./backend.js";
-import type { Mlp } from "./mlp.js";
+import { biasView, type Mlp, weightView } from "./mlp.js";
 
 /**
  * Every buffer a forward/backward pass over a batch of up to `capacity` points needs, allocated once
@@ -24,6 +24,31 @@ export interface Workspace {
   dzT: Float64Array;
   /** Transpose of one weight matrix (max fan-in × max fan-out). */
   weightT: Float64Array;
+  /**
+   * Per-layer views of the last parameter and gradient vectors used with this workspace, so a step
+   * creates no subarrays (rebuilt when a different vector comes in).
+   */
+  views: { params: LayerViews; grad: LayerViews };
+}
+
+/** Views of each layer's W and b inside one flat vector (`flat`), cached by vector identity. */
+export interface LayerViews {
+  /** The vector these views look into, or null before first use. */
+  flat: Float64Array | null;
+  /** W_l (outputs × inputs) per layer. */
+  W: Float64Array[];
+  /** b_l per layer, or null without bias. */
+  b: (Float64Array | null)[];
+}
+
+/** The per-layer views into `flat`, from `cache` when it already looks into this very vector. */
+export function layerViews(mlp: Mlp, flat: Float64Array, cache: LayerViews): LayerViews {
+  if (cache.flat !== flat) {
+    cache.W = mlp.layers.map((_, l) => weightView(mlp, flat, l));
+    cache.b = mlp.layers.map((_, l) => biasView(mlp, flat, l));
+    cache.flat = flat;
+  }
+  return cache;
 }
 
 /** Allocates a workspace for batches of up to `capacity` points. */
@@ -51,5 +76,6 @@ export function createWorkspace(mlp: Mlp, capacity: number, backend: Backend): W
     scratchT: backend.alloc(capacity * maxWidth),
     dzT: backend.alloc(capacity * maxWidth),
     weightT: backend.alloc(maxWeight),
+    views: { params: { flat: null, W: [], b: [] }, grad: { flat: null, W: [], b: [] } },
   };
 }

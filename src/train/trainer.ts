@@ -61,6 +61,12 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
   const batchX = fullBatch ? train.x : backend.alloc(batchSize * train.d);
   const batchY = fullBatch ? train.y : backend.alloc(batchSize);
   const order = fullBatch ? null : Uint32Array.from({ length: train.n }, (_, i) => i);
+  // Full batch: X never changes, so its transpose (for the first layer's weight gradient) is made once.
+  let batchXT: Float64Array | undefined;
+  if (fullBatch) {
+    batchXT = backend.alloc(train.n * train.d);
+    backend.transpose(train.x, train.n, train.d, batchXT);
+  }
   let cursor = train.n; // position in the shuffled order; starts "exhausted" so the first batch shuffles
 
   const probes = [...resolveProbes(config.probes.include), ...(options.probes ?? [])];
@@ -186,7 +192,7 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
       checkStop(rec);
       if (status !== "running") return;
     }
-    backward(mlp, mlp.params, batchX, batchSize, ws, backend, grad);
+    backward(mlp, mlp.params, batchX, batchSize, ws, backend, grad, undefined, batchXT);
     optimizer.step(mlp.params, grad);
     step++;
   }

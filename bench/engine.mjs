@@ -1,0 +1,174 @@
+// Engine throughput: steps/s of full-batch GD with CE on a 2-layer ReLU MLP (no bias), through the
+// trainer users run, against the PyTorch float64 peer (bench/engine_torch.py) when Debian's torch exists.
+//
+//   npm run bench                       (builds dist/ first)
+//   node bench/engine.mjs [--only tiny,paper] [--reps 5] [--no-torch] [--seconds 1]
+//
+// Prints a markdown table (median of the timed repetitions, after warm-up) and the BLAS torch uses.
+// Timings live here, never in tests. The VM is shared: expect ±10–20 % between runs, compare ratios.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseRunConfig } from "../dist/config/validate.js";
+import { Rng } from "../dist/engine/rng.js";
+import { createTrainer } from "../dist/train/trainer.js";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const PYTHON = "/usr/bin/python3";
+
+/** The ladder from the issue. lr is small enough that no run diverges during a benchmark. */
+const WORKLOADS = [
+  { name: "tiny", d: 2, width: 8, n: 200, lr: 1e-3, warmup: 2000 },
+  { name: "paper", d: 100, width: 100, n: 1000, lr: 1e-4, warmup: 20 },
+  { name: "wide", d: 784, width: 300, n: 2000, lr: 1e-5, warmup: 3 },
+];
+
+function parseArgs(argv) {
+  const args = { only: null, reps: 5, torch: true, seconds: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--only") args.only = argv[++i].split(",");
+    else if (a === "--reps") args.reps = Number(argv[++i]);
+    else if (a === "--seconds") args.seconds = Number(argv[++i]);
+    else if (a === "--no-torch") args.torch = false;
+    else throw new Error(`unknown argument ${a}; use --only a,b --reps N --seconds S --no-torch`);
+  }
+  return args;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Gaussian inputs, labels from a random linear teacher (as the torch peer, with its own numbers). */
+function makeData(w) {
+  const rng = new Rng(1, "bench-data");
+  const x = new Float64Array(w.n * w.d);
+  for (let i = 0; i < x.length; i++) x[i] = rng.normal();
+  const teacher = Array.from({ length: w.d }, () => rng.normal());
+  const y = new Float64Array(w.n);
+  for (let i = 0; i < w.n; i++) {
+    let s = 0;
+    for (let j = 0; j < w.d; j++) s += teacher[j] * x[i * w.d + j];
+    y[i] = s >= 0 ? 1 : -1;
+  }
+  return { train: { name: `bench-${w.name}`, n: w.n, d: w.d, x, y }, tests: {} };
+}
+
+function makeTrainer(w) {
+  const config = parseRunConfig({
+    name: `bench-${w.name}`,
+    model: { hidden: [w.width], activation: "relu", bias: false },
+    init: { scheme: "he-normal" },
+    loss: { kind: "ce", reduction: "sum" },
+    optimizer: { kind: "gd", lr: w.lr },
+    train: { steps: 1e9 },
+    probes: { schedule: { kind: "every", every: 1e9 } },
+  });
+  return createTrainer(config, makeData(w));
+}
+
+function benchLearndyn(w, reps, seconds) {
+  const trainer = makeTrainer(w);
+  let t0 = process.hrtime.bigint();
+  trainer.advance(w.warmup);
+  const perStep = Number(process.hrtime.bigint() - t0) / 1e9 / w.warmup;
+  const k = Math.max(1, Math.round(seconds / perStep));
+  const rates = [];
+  const cpuRates = [];
+  for (let r = 0; r < reps; r++) {
+    t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
+    trainer.advance(k);
+    rates.push(k / (Number(process.hrtime.bigint() - t0) / 1e9));
+    const c = process.cpuUsage(c0);
+    cpuRates.push(k / ((c.user + c.system) / 1e6));
+  }
+  if (trainer.status !== "running") throw new Error(`${w.name}: run ended early (${trainer.stopReason})`);
+  return {
+    stepsPerRep: k,
+    stepsPerSecond: rates,
+    median: median(rates),
+    cpuStepsPerSecond: cpuRates,
+    cpuMedian: median(cpuRates),
+  };
+}
+
+function torchAvailable() {
+  if (!existsSync(PYTHON)) return false;
+  try {
+    execFileSync(PYTHON, ["-c", "import torch"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function benchTorch(workloads, reps, seconds) {
+  const spec = workloads.map((w) => ({ ...w, reps, targetSeconds: seconds }));
+  const out = execFileSync(PYTHON, [join(HERE, "engine_torch.py"), JSON.stringify(spec)], {
+    encoding: "utf8",
+    env: { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1", MKL_NUM_THREADS: "1" },
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out);
+}
+
+/** The system BLAS the Debian alternatives point at (what torch loads as libblas.so.3). */
+function systemBlas() {
+  const link = "/etc/alternatives/libblas.so.3-x86_64-linux-gnu";
+  try {
+    const target = readlinkSync(link);
+    if (target.includes("openblas")) return `OpenBLAS (${target})`;
+    if (target.includes("/blas/")) return `reference BLAS, Debian libblas3 (${target})`;
+    return target;
+  } catch {
+    return "unknown (no Debian BLAS alternative)";
+  }
+}
+
+const fmt = (v, digits = 3) => (v >= 100 ? v.toFixed(0) : v.toPrecision(digits));
+
+function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const workloads = WORKLOADS.filter((w) => !args.only || args.only.includes(w.name));
+  const js = workloads.map((w) => ({ ...w, ...benchLearndyn(w, args.reps, args.seconds) }));
+  const torch = args.torch && torchAvailable() ? benchTorch(workloads, args.reps, args.seconds) : null;
+
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  console.log(`\nlearndyn engine: full-batch GD, CE (sum), 2-layer ReLU MLP without bias, float64, 1 thread`);
+  console.log(
+    `Node ${process.version}, ${cpu}, ${os.cpus().length} vCPU, load ${os.loadavg()[0].toFixed(2)}`,
+  );
+  if (torch) console.log(`PyTorch ${torch.torch} float64, ${torch.threads} thread; BLAS: ${systemBlas()}`);
+  if (torch) console.log(`torch maps: ${torch.blas.join(", ")}`);
+  console.log(`median of ${args.reps} repetitions of ~${args.seconds} s after warm-up;`);
+  console.log(
+    "wall = steps per elapsed second, cpu = steps per CPU second of the process (steadier under load)\n",
+  );
+  console.log(
+    "| workload | d | width | n | learndyn steps/s wall (cpu) | ms/step | torch steps/s wall (cpu) | learndyn / torch wall (cpu) |",
+  );
+  console.log("|---|---|---|---|---|---|---|---|");
+  for (const r of js) {
+    const t = torch?.results.find((x) => x.name === r.name);
+    const ratio = t
+      ? `**${(r.median / t.median).toFixed(2)}×** (${(r.cpuMedian / t.cpuMedian).toFixed(2)}×)`
+      : "–";
+    const tt = t ? `${fmt(t.median)} (${fmt(t.cpuMedian)})` : "–";
+    console.log(
+      `| ${r.name} | ${r.d} | ${r.width} | ${r.n} | ${fmt(r.median)} (${fmt(r.cpuMedian)}) | ${fmt(1000 / r.median)} | ${tt} | ${ratio} |`,
+    );
+  }
+  const dir = join(HERE, "results");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `engine-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, JSON.stringify({ node: process.version, cpu, blas: systemBlas(), js, torch }, null, 2));
+  console.log(`\nraw numbers: ${file}`);
+}
+
+main();
