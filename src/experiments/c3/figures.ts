@@ -123,7 +123,7 @@ export function finalErrorFigure(
         { axis: "y", value: 0.25, label: "1/4" },
         { axis: "y", value: 0.625, label: "5/8" },
       ],
-      legend: "bottom-left",
+      legend: "right",
     }),
   };
 }
