@@ -1,0 +1,213 @@
+import { marginAtTime, marginLateAsymptote } from "../../theory/balanced-ei.js";
+import { modeGain, simulateMode } from "../../theory/mode-dynamics.js";
+import { integrate } from "../../theory/ode.js";
+import { logLogSlope, type ModeRun, type ModeStart, maxOf, runModes } from "./modes.js";
+import { logTimeStages, type Stage } from "./staged-run.js";
+
+/**
+ * ∫₀ᵗ c(s)² ds at each of `times` (ascending), along the gradient flow of one mode, c = r σ(−m) (CE) or
+ * r 1[m < 1] (hinge), 0 once the unit is dead. Gradient descent with step η multiplies a² − b² by
+ * (1 − η²c²) per step, so the drift of the conserved quantity is, to first order, −η (a0² − b0²) ∫c² dt
+ * (P2); and a balanced mode's ln m lags the flow by at most η ∫c² dt (P5, first order, ignoring the
+ * self-correcting feedback of σ(−m)).
+ */
+export function gainSquaredIntegral(
+  mode: ModeStart,
+  loss: "ce" | "hinge",
+  times: readonly number[],
+): number[] {
+  const params = { r: mode.r, y: mode.y, loss };
+  const tEnd = times[times.length - 1];
+  const traj = simulateMode(mode.a0, mode.b0, params, [tEnd]);
+  const tStop = Math.min(tEnd, traj.frozenAt);
+  if (loss === "hinge") return times.map((t) => Math.min(t, tStop) * mode.r * mode.r);
+  if (!(tStop > 0)) return times.map(() => 0);
+  const inside = times.filter((t) => t <= tStop);
+  const res = integrate(
+    (_t, s, d) => {
+      const m = mode.y * mode.r * s[0] * s[1];
+      const c = modeGain(m, params);
+      d[0] = mode.y * c * s[1];
+      d[1] = mode.y * c * s[0];
+      d[2] = c * c;
+    },
+    [mode.a0, mode.b0, 0],
+    0,
+    tStop,
+    { rtol: 1e-10, atol: 1e-14, outputTimes: inside },
+  );
+  const values = res.y.map((y) => y[2]);
+  while (values.length < times.length) values.push(res.yEnd[2]);
+  return values;
+}
+
+/**
+ * First-order GD error η(t)·∫c² summed over the stages of a staged run (stage s has step η_s on
+ * [t_s, t_{s+1}]): the bound on |δ ln m| of a balanced mode (P5) or the relative drift of a² − b² (P2).
+ */
+export function stagedErrorBound(mode: ModeStart, loss: "ce" | "hinge", stages: readonly Stage[]): number {
+  const bounds = [0];
+  for (const s of stages) bounds.push(bounds[bounds.length - 1] + s.lr * s.steps);
+  const I = gainSquaredIntegral(mode, loss, bounds.slice(1));
+  let total = 0;
+  let prev = 0;
+  stages.forEach((s, i) => {
+    total += s.lr * (I[i] - prev);
+    prev = I[i];
+  });
+  return total;
+}
+
+/** P1: does the network keep its off-diagonal first-layer weights at exactly 0? */
+export interface IndependenceResult {
+  /** Largest |W1[k][j≠k]| over every record of the run (P1 predicts exactly 0 for ReLU). */
+  offDiagonalMax: number;
+  /** The run. */
+  run: ModeRun;
+}
+
+/** P1: trains the exact setting (ReLU, or a linear hidden layer for the contrast) and reports the largest
+ * off-diagonal first-layer weight seen over the run. */
+export function measureIndependence(o: {
+  modes: readonly ModeStart[];
+  loss?: "ce" | "hinge";
+  activation?: "relu" | "linear";
+  lr?: number;
+  tEnd: number;
+  tSwitch?: number;
+}): IndependenceResult {
+  const run = runModes({ ...o, recordsPerStage: 100 });
+  return { offDiagonalMax: maxOf(run.offDiagonal), run };
+}
+
+/** One learning rate of the P2 drift measurement. */
+export interface DriftPoint {
+  lr: number;
+  /** Largest |(a² − b²)(t) − (a² − b²)(0)| over modes and records. */
+  drift: number;
+  /** First-order prediction: max over modes of η |a0² − b0²| ∫c² dt. */
+  predicted: number;
+}
+
+/** P2: drift of a² − b² for several learning rates over the same time span. */
+export interface DriftResult {
+  points: DriftPoint[];
+  /** Least-squares log–log slope of drift against η (P2: 1). */
+  slope: number;
+}
+
+/** P2: per-mode a² − b² drift under gradient descent for each learning rate (same modes, same tEnd). */
+export function measureBalanceDrift(o: {
+  modes: readonly ModeStart[];
+  lrs: readonly number[];
+  tEnd: number;
+  loss?: "ce" | "hinge";
+  activation?: "relu" | "linear";
+}): DriftResult {
+  const loss = o.loss ?? "ce";
+  const integrals = o.modes.map((m) => gainSquaredIntegral(m, loss, [o.tEnd])[0]);
+  const points = o.lrs.map((lr) => {
+    const run = runModes({
+      modes: o.modes,
+      loss,
+      lr,
+      tEnd: o.tEnd,
+      activation: o.activation,
+      recordsPerStage: 50,
+    });
+    let drift = 0;
+    for (let k = 0; k < o.modes.length; k++) {
+      const c0 = o.modes[k].a0 ** 2 - o.modes[k].b0 ** 2;
+      for (let i = 0; i < run.t.length; i++) {
+        drift = Math.max(drift, Math.abs(run.a[k][i] ** 2 - run.b[k][i] ** 2 - c0));
+      }
+    }
+    const predicted = maxOf(o.modes.map((m, k) => lr * Math.abs(m.a0 ** 2 - m.b0 ** 2) * integrals[k]));
+    return { lr, drift, predicted };
+  });
+  return {
+    points,
+    slope: logLogSlope(
+      points.map((p) => p.lr),
+      points.map((p) => p.drift),
+    ),
+  };
+}
+
+/** One balanced mode of the P5 measurement. */
+export interface BalancedMode {
+  r: number;
+  /** Initial margin m0 = r a0². */
+  m0: number;
+  /** Simulated margins at the run's record times. */
+  simulated: number[];
+  /** Ei solution m(t) at the same times. */
+  theory: number[];
+  /** max_t |m_sim − m_Ei| / m_Ei. */
+  maxRelError: number;
+  /** First-order GD error bound η ∫c² dt (ln m lags the flow by at most this, to first order). */
+  errorBound: number;
+  /** Relative error of the late-phase asymptote ln(2rt) + ln ln(2rt) against the simulation at the end. */
+  lateRelError: number;
+  /** The simulated margin at the end, and the late asymptote there. */
+  finalMargin: number;
+  lateAsymptote: number;
+}
+
+/** P5: balanced starts a0 = b0 for several norms; simulated margins against the Ei solution. */
+export interface BalancedResult {
+  t: number[];
+  modes: BalancedMode[];
+  run: ModeRun;
+}
+
+/**
+ * P5: trains balanced modes (a0 = b0, y = +1, one per norm) under CE to `tEnd` (η = lr until `tSwitch`,
+ * then log-time stepping) and compares each margin with the Ei solution `marginAtTime`.
+ */
+export function measureBalancedMargins(o: {
+  norms: readonly number[];
+  a0: number;
+  lr?: number;
+  tEnd: number;
+  tSwitch?: number;
+  /** Off-diagonal noise std (limit: dense init). */
+  offDiagonalStd?: number;
+  activation?: "relu" | "linear";
+  seed?: number;
+}): BalancedResult {
+  const lr = o.lr ?? 0.01;
+  const modes = o.norms.map((r) => ({ r, y: 1 as const, a0: o.a0, b0: o.a0 }));
+  const run = runModes({
+    modes,
+    lr,
+    tEnd: o.tEnd,
+    tSwitch: o.tSwitch,
+    offDiagonalStd: o.offDiagonalStd,
+    activation: o.activation,
+    seed: o.seed,
+  });
+  const last = run.t.length - 1;
+  const stages = logTimeStages({ lr, tSwitch: Math.min(o.tSwitch ?? o.tEnd, o.tEnd), tEnd: o.tEnd });
+  return {
+    t: run.t,
+    run,
+    modes: modes.map((mode, k) => {
+      const m0 = mode.r * o.a0 * o.a0;
+      const theory = run.t.map((t) => marginAtTime(t, m0, mode.r));
+      const simulated = run.margin[k];
+      const lateAsymptote = marginLateAsymptote(run.t[last], mode.r);
+      return {
+        r: mode.r,
+        m0,
+        simulated,
+        theory,
+        maxRelError: maxOf(simulated.map((m, i) => Math.abs(m - theory[i]) / theory[i])),
+        errorBound: stagedErrorBound(mode, "ce", stages),
+        lateRelError: Math.abs(simulated[last] - lateAsymptote) / simulated[last],
+        finalMargin: simulated[last],
+        lateAsymptote,
+      };
+    }),
+  };
+}
