@@ -2,6 +2,8 @@ import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config/validate.js";
 import { reproduceCommand } from "./reproduce-command.js";
 import { schemaCommand } from "./schema-command.js";
+import { exportCommand, mergeCommand, storeReportCommand } from "./store-commands.js";
+import { sweepCommand } from "./sweep-command.js";
 import { trainCommand } from "./train-command.js";
 
 export function buildProgram(): Command {
@@ -15,6 +17,10 @@ export function buildProgram(): Command {
   program.addCommand(reproduceCommand());
   program.addCommand(trainCommand());
   program.addCommand(schemaCommand());
+  program.addCommand(sweepCommand());
+  program.addCommand(mergeCommand());
+  program.addCommand(exportCommand());
+  program.addCommand(storeReportCommand());
   return program;
 }
 

@@ -1,0 +1,59 @@
+// Sweep throughput: the same sweep with 1 and 2 worker threads; prints runs/s, the ratio (target ≥ 1.8×
+// on 2 cores) and checks that both stores hold bit-identical results. Run: npm run build && node bench/sweep.mjs
+import { mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { runSweep } from "../dist/cli/sweep-runner.js";
+import { openStore } from "../dist/store/store.js";
+import { parseSweepSpec } from "../dist/sweep/spec.js";
+
+const spec = parseSweepSpec({
+  name: "bench-sweep",
+  base: {
+    data: { kind: "moons", n: 200 },
+    model: { hidden: [32] },
+    optimizer: { kind: "gd", lr: 0.05 },
+    train: { steps: 1200 },
+    probes: { schedule: { kind: "log", perDecade: 10 }, include: ["margins"] },
+  },
+  axes: [
+    { field: "optimizer.lr", range: { from: 0.01, to: 0.2, count: 6, scale: "log" } },
+    { field: "init.scale", range: { from: 0.01, to: 1, count: 4, scale: "log" } },
+  ],
+  seeds: 2,
+  keep: { scalars: ["loss", "error", "marginMin"], history: { points: 20 } },
+});
+
+const dir = mkdtempSync(join(tmpdir(), "learndyn-bench-sweep-"));
+const rows = (path) => {
+  const s = openStore(path);
+  const runs = s.runs().map(({ seconds, ...rest }) => rest);
+  s.close();
+  return JSON.stringify(runs);
+};
+
+// Warm-up (JIT, disk cache), not measured.
+await runSweep({ spec: { ...spec, name: "warm" }, storePath: join(dir, "warm.db"), workers: 2, limit: 8 });
+
+// Alternate 1, 2, 1, 2 workers and keep each one's best time (other load on the machine only slows runs down).
+const results = {};
+for (let rep = 0; rep < 2; rep++) {
+  for (const workers of [1, 2]) {
+    const storePath = join(dir, `w${workers}-${rep}.db`);
+    const s = await runSweep({ spec, storePath, workers });
+    const runs = s.ran.done + s.ran.stopped + s.ran.diverged + s.ran.failed;
+    console.log(
+      `${workers} worker(s): ${runs} runs in ${s.seconds.toFixed(2)} s = ${s.runsPerSecond.toFixed(2)} runs/s`,
+    );
+    if (!results[workers] || s.seconds < results[workers].seconds)
+      results[workers] = { seconds: s.seconds, storePath };
+  }
+}
+const ratio = results[1].seconds / results[2].seconds;
+const identical = rows(results[1].storePath) === rows(results[2].storePath);
+console.log(
+  `speed-up 2 vs 1 workers: ${ratio.toFixed(2)}× (target ≥ 1.8×; ${availableParallelism()} cores here)`,
+);
+console.log(`results bit-identical: ${identical ? "yes" : "NO"}`);
+rmSync(dir, { recursive: true, force: true });
+if (!identical) process.exitCode = 1;

@@ -1,0 +1,138 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { Command, Option } from "commander";
+import type { ReportFigure } from "../report/html.js";
+import { mergeStores } from "../store/merge.js";
+import { tableToParquet } from "../store/parquet.js";
+import { openStore } from "../store/store.js";
+import { runTable, storeSweepSpec, tableToCsv } from "../store/table.js";
+
+/** `learndyn merge a.db b.db … -o all.db` */
+export function mergeCommand(): Command {
+  return new Command("merge")
+    .description("merge shard stores of one sweep into one store (refuses stores of different specs)")
+    .argument("<stores...>", "store files to merge")
+    .requiredOption("-o, --out <file>", "output store (created, or completed if it holds the same spec)")
+    .option("--json", "print a JSON summary")
+    .option("-q, --quiet", "print nothing but errors")
+    .action((stores: string[], flags: { out: string; json?: boolean; quiet?: boolean }) => {
+      mkdirSync(dirname(resolve(flags.out)), { recursive: true });
+      const s = mergeStores(stores, flags.out);
+      if (flags.json) process.stdout.write(`${JSON.stringify(s)}\n`);
+      else if (!flags.quiet) {
+        for (const i of s.inputs) process.stdout.write(`${i.path}: ${i.runs} runs, ${i.added} added\n`);
+        process.stdout.write(
+          `${s.output}: ${s.total} runs of sweep "${s.name}"${s.conflicts ? `; ${s.conflicts} runs differed between inputs (first kept)` : ""}\n`,
+        );
+      }
+    });
+}
+
+/** `learndyn export runs.db --format csv|parquet [-o file]` */
+export function exportCommand(): Command {
+  return new Command("export")
+    .description("export a sweep store as a table: one row per run (axis values, seed, status, scalars)")
+    .argument("<store>", "store file")
+    .addOption(
+      new Option("-f, --format <format>", "csv or parquet").choices(["csv", "parquet"]).default("csv"),
+    )
+    .option("-o, --out <file>", "output file (default: stdout for csv, <store>.parquet for parquet)")
+    .action((storePath: string, flags: { format: "csv" | "parquet"; out?: string }) => {
+      const store = openStore(storePath);
+      try {
+        const table = runTable(storeSweepSpec(store), store.runs());
+        if (flags.format === "csv") {
+          const csv = tableToCsv(table);
+          if (flags.out) writeFileSync(flags.out, csv);
+          else process.stdout.write(csv);
+        } else {
+          const out = flags.out ?? storePath.replace(/\.db$/, "").concat(".parquet");
+          writeFileSync(out, tableToParquet(table));
+          process.stderr.write(`wrote ${out}: ${table.rows} rows × ${table.columns.length} columns\n`);
+        }
+      } finally {
+        store.close();
+      }
+    });
+}
+
+/** `learndyn report --store runs.db [--out DIR]`: the sweep's figures in one HTML page. */
+export function storeReportCommand(): Command {
+  return new Command("report")
+    .description("HTML report of a sweep store: phase diagrams, scaling plots with fitted slopes, seed bands")
+    .requiredOption("--store <file>", "sweep store")
+    .option("-o, --out <dir>", "output folder (default report/<sweep name>)")
+    .option("--no-png", "skip PNG files")
+    .option("-q, --quiet", "print nothing but errors")
+    .action(async (flags: { store: string; out?: string; png: boolean; quiet?: boolean }) => {
+      const written = await writeStoreReport(flags.store, flags.out, flags.png);
+      if (!flags.quiet) process.stdout.write(`wrote ${written.index} (${written.figures} figures)\n`);
+    });
+}
+
+/** Writes the report of a store into `outDir`; returns the index.html path and the figure count. */
+export async function writeStoreReport(
+  storePath: string,
+  outDir?: string,
+  png = true,
+): Promise<{ index: string; figures: number }> {
+  // Loaded here, not at start-up: the renderer is heavy and only the report needs it.
+  const { buildHtml } = await import("../report/html.js");
+  const { writeFigure } = await import("../report/writeFigure.js");
+  const { sweepFigures } = await import("../store/sweep-figures.js");
+  const store = openStore(storePath);
+  let spec: ReturnType<typeof storeSweepSpec>;
+  let runs: ReturnType<typeof store.runs>;
+  let counts: ReturnType<typeof store.counts>;
+  try {
+    spec = storeSweepSpec(store);
+    runs = store.runs();
+    counts = store.counts();
+  } finally {
+    store.close();
+  }
+  const dir = outDir ?? join("report", spec.name);
+  const figDir = join(dir, "fig");
+  mkdirSync(figDir, { recursive: true });
+  const figures: ReportFigure[] = [];
+  for (const f of sweepFigures(spec, runs)) {
+    const w = await writeFigure(figDir, f.name, f.figure, { png });
+    const rel = (p: string) => relative(dir, p);
+    figures.push({
+      svg: w.svg,
+      caption: f.caption,
+      data: { json: rel(w.files.json), csv: rel(w.files.csv) },
+      png: w.files.png ? rel(w.files.png) : undefined,
+    });
+  }
+  const table = runTable(spec, runs);
+  writeFileSync(join(dir, "runs.csv"), tableToCsv(table));
+  const total = runs.length;
+  const html = buildHtml({
+    title: `Sweep ${spec.name}`,
+    subtitle: `${total} runs stored: ${Object.entries(counts)
+      .map(([s, n]) => `${n} ${s}`)
+      .join(", ")} · store ${storePath}`,
+    sections: [
+      {
+        heading: "What was swept",
+        paragraphs: [
+          spec.description ?? "",
+          `Axes: ${spec.axes.map((a) => a.name ?? a.field ?? (a.fields ?? []).join("+")).join(", ") || "none"}; ${spec.combine}; ${spec.seeds} seed(s) per point; kept: ${spec.keep.scalars.join(", ")}.`,
+          "All runs as a table: runs.csv (one row per run).",
+        ].filter(Boolean),
+      },
+      {
+        heading: "Figures",
+        paragraphs: figures.length
+          ? []
+          : ["No figure: the sweep needs numeric axes (or report hints in its spec)."],
+        figures,
+      },
+    ],
+    footer: "learndyn sweep report",
+  });
+  const index = join(dir, "index.html");
+  writeFileSync(index, html);
+  return { index, figures: figures.length };
+}

@@ -1,0 +1,246 @@
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+import { openStore, runKey, type StoreSpec } from "../store/store.js";
+import {
+  CONFIRM_ABOVE_RUNS,
+  checkAxisValues,
+  planSweep,
+  pointConfig,
+  type SweepPlan,
+} from "../sweep/expand.js";
+import { canonicalJson, contentHash } from "../sweep/hash.js";
+import { type PointResult, type PointTask, runPoint, type SweepRunStatus } from "../sweep/run-point.js";
+import { formatShard, type Shard } from "../sweep/shard.js";
+import type { SweepSpec } from "../sweep/spec.js";
+
+/** Progress of a running sweep (for bars and logs). */
+export interface SweepProgress {
+  /** Runs finished in this invocation. */
+  done: number;
+  /** Runs to do in this invocation (the shard's runs not yet stored). */
+  total: number;
+  /** Runs found in the store and skipped. */
+  skipped: number;
+  diverged: number;
+  failed: number;
+  /** Seconds since the first run started. */
+  elapsed: number;
+}
+
+/** Options of {@link runSweep}. */
+export interface RunSweepOptions {
+  /** A validated spec. */
+  spec: SweepSpec;
+  /** SQLite store file (created if missing; resumed if it holds this spec). */
+  storePath: string;
+  /** Worker threads (default: os.availableParallelism()); 0 runs in this thread (tests, debugging). */
+  workers?: number;
+  /** Run only this shard's points. */
+  shard?: Shard;
+  /** Allow more than CONFIRM_ABOVE_RUNS runs. */
+  yes?: boolean;
+  /** Run stored failed runs again. */
+  retryFailed?: boolean;
+  /** Stop after this many runs (tests). */
+  limit?: number;
+  /** Called after each finished run. */
+  onProgress?: (p: SweepProgress) => void;
+}
+
+/** What a sweep invocation did. */
+export interface SweepSummary {
+  name: string;
+  store: string;
+  specHash: string;
+  points: number;
+  seeds: number;
+  shard: string;
+  workers: number;
+  /** Runs of this shard. */
+  shardRuns: number;
+  /** Runs already stored and skipped. */
+  skipped: number;
+  /** Runs finished now, by status. */
+  ran: Record<SweepRunStatus, number>;
+  /** Runs stored in total after this invocation (all shards in this store). */
+  stored: number;
+  seconds: number;
+  runsPerSecond: number;
+}
+
+/** The spec's identity as a store records it. */
+export function storeSpecOf(plan: SweepPlan): StoreSpec {
+  return { name: plan.spec.name, specHash: plan.specHash, specJson: canonicalJson(plan.spec) };
+}
+
+/** Tasks of a shard not yet stored, generated lazily in point order. */
+function* pendingTasks(
+  plan: SweepPlan,
+  shard: Shard | undefined,
+  stored: Set<string>,
+): Generator<PointTask | PointResult> {
+  const { spec } = plan;
+  for (let i = shard ? shard.index : 0; i < plan.pointCount; i += shard ? shard.count : 1) {
+    const point = plan.pointAt(i);
+    for (let s = 0; s < spec.seeds; s++) {
+      if (stored.has(runKey(point.key, s))) continue;
+      try {
+        const config = pointConfig(plan, point, s);
+        yield {
+          index: i,
+          key: point.key,
+          values: point.values,
+          seedIndex: s,
+          config,
+          configHash: contentHash(config),
+          keep: spec.keep,
+        };
+      } catch (e) {
+        // An invalid combination of axis values: stored as a failed run, so the rest of the sweep goes on.
+        yield {
+          index: i,
+          key: point.key,
+          values: point.values,
+          seedIndex: s,
+          seed: 0,
+          configHash: "",
+          config: {} as PointResult["config"],
+          status: "failed",
+          stopReason: "",
+          error: (e as Error).message,
+          steps: 0,
+          scalars: Object.fromEntries(spec.keep.scalars.map((n) => [n, null])),
+          history: null,
+          seconds: 0,
+        };
+      }
+    }
+  }
+}
+
+/** Number of a shard's runs. */
+function shardRunCount(plan: SweepPlan, shard: Shard | undefined): number {
+  if (!shard) return plan.runCount;
+  const points = Math.max(0, Math.ceil((plan.pointCount - shard.index) / shard.count));
+  return points * plan.spec.seeds;
+}
+
+/**
+ * Runs a sweep (or one shard of it) into a store: skips stored runs, runs the rest on a worker pool,
+ * writes each finished run in its own transaction. Throws before running anything on a bad spec, a
+ * foreign store, or too many runs without `yes`.
+ */
+export async function runSweep(options: RunSweepOptions): Promise<SweepSummary> {
+  const { spec, shard } = options;
+  const plan = planSweep(spec);
+  const shardRuns = shardRunCount(plan, shard);
+  if (plan.runCount > CONFIRM_ABOVE_RUNS && !options.yes) {
+    throw new Error(
+      `sweep "${spec.name}" has ${plan.pointCount.toLocaleString("en")} points × ${spec.seeds} seeds = ${plan.runCount.toLocaleString("en")} runs, more than ${CONFIRM_ABOVE_RUNS.toLocaleString("en")}; pass --yes if you mean it (or shrink the axes, or split it with --shard i/N)`,
+    );
+  }
+  checkAxisValues(plan);
+  const workers = options.workers ?? availableParallelism();
+  const store = openStore(options.storePath, storeSpecOf(plan));
+  const ran: Record<SweepRunStatus, number> = { done: 0, stopped: 0, diverged: 0, failed: 0 };
+  const started = performance.now();
+  let skipped = 0;
+  let done = 0;
+  try {
+    const stored = store.storedKeys(!options.retryFailed);
+    const tasks = pendingTasks(plan, shard, stored);
+    const total = (() => {
+      let storedInShard = 0;
+      if (stored.size > 0) {
+        for (let i = shard ? shard.index : 0; i < plan.pointCount; i += shard ? shard.count : 1) {
+          const key = plan.pointAt(i).key;
+          for (let s = 0; s < spec.seeds; s++) if (stored.has(runKey(key, s))) storedInShard++;
+        }
+      }
+      skipped = storedInShard;
+      return Math.min(shardRuns - storedInShard, options.limit ?? Number.POSITIVE_INFINITY);
+    })();
+    const report = () =>
+      options.onProgress?.({
+        done,
+        total,
+        skipped,
+        diverged: ran.diverged,
+        failed: ran.failed,
+        elapsed: (performance.now() - started) / 1000,
+      });
+    const finish = (result: PointResult) => {
+      store.writeRun(result);
+      ran[result.status]++;
+      done++;
+      report();
+    };
+    report();
+    if (workers === 0) {
+      for (const task of tasks) {
+        if (done >= total) break;
+        finish("status" in task ? task : runPoint(task));
+        await new Promise((r) => setImmediate(r));
+      }
+    } else {
+      const pool = new Piscina<PointTask, PointResult>({
+        filename: new URL("./sweep-worker.js", import.meta.url).href,
+        minThreads: workers,
+        maxThreads: workers,
+        idleTimeout: 60_000,
+      });
+      try {
+        const inFlight = new Set<Promise<void>>();
+        let dispatched = 0;
+        for (const task of tasks) {
+          if (dispatched >= total) break;
+          dispatched++;
+          if ("status" in task) {
+            finish(task);
+            continue;
+          }
+          const p = pool
+            .run(task)
+            .then(finish, (e: unknown) =>
+              finish({
+                ...task,
+                seed: task.config.seed,
+                status: "failed",
+                stopReason: "",
+                error: `worker error: ${e instanceof Error ? e.message : String(e)}`,
+                steps: 0,
+                scalars: Object.fromEntries(spec.keep.scalars.map((n) => [n, null])),
+                history: null,
+                seconds: 0,
+              }),
+            )
+            .finally(() => inFlight.delete(p));
+          inFlight.add(p);
+          if (inFlight.size >= workers * 4) await Promise.race(inFlight);
+        }
+        await Promise.all(inFlight);
+      } finally {
+        await pool.destroy();
+      }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const counts = store.counts();
+    return {
+      name: spec.name,
+      store: options.storePath,
+      specHash: plan.specHash,
+      points: plan.pointCount,
+      seeds: spec.seeds,
+      shard: formatShard(shard),
+      workers,
+      shardRuns,
+      skipped,
+      ran,
+      stored: counts.done + counts.stopped + counts.diverged + counts.failed,
+      seconds,
+      runsPerSecond: done / Math.max(seconds, 1e-9),
+    };
+  } finally {
+    store.close();
+  }
+}

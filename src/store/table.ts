@@ -1,0 +1,100 @@
+import type { SweepSpec } from "../sweep/spec.js";
+import { parseSweepSpec } from "../sweep/spec.js";
+import type { StoredRun, SweepStore } from "./store.js";
+
+/** A column of the run table. */
+export interface Column {
+  name: string;
+  /** "integer" and "number" columns hold numbers or null; "string" columns strings or null. */
+  kind: "integer" | "number" | "string";
+  values: (number | string | null)[];
+}
+
+/** One row per run: point index, axis values, seed, status, steps, kept scalars, error, time. */
+export interface RunTable {
+  columns: Column[];
+  rows: number;
+}
+
+/** The spec a store was made from. */
+export function storeSweepSpec(store: SweepStore): SweepSpec {
+  return parseSweepSpec(JSON.parse(store.spec.specJson), `the spec stored in ${store.path}`);
+}
+
+function cell(v: unknown): number | string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  return JSON.stringify(v);
+}
+
+/**
+ * Axis columns of a spec: one per axis (named by the axis), or one per field for an axis whose values are
+ * per-field tuples (named by the field path).
+ */
+function axisColumns(spec: SweepSpec, runs: StoredRun[]): { name: string; get(r: StoredRun): unknown }[] {
+  const out: { name: string; get(r: StoredRun): unknown }[] = [];
+  spec.axes.forEach((axis, k) => {
+    const name = axis.name ?? axis.field ?? (axis.fields ?? []).join("+");
+    const fields = axis.fields;
+    const tuples =
+      fields !== undefined &&
+      !axis.derive &&
+      runs.length > 0 &&
+      runs.every((r) => Array.isArray(r.values[k]) && (r.values[k] as unknown[]).length === fields.length);
+    if (tuples && fields)
+      fields.forEach((f, j) => {
+        out.push({ name: f, get: (r) => (r.values[k] as unknown[])[j] });
+      });
+    else out.push({ name, get: (r) => r.values[k] });
+  });
+  return out;
+}
+
+/** The run table of a store (ordered by point, then seed). */
+export function runTable(spec: SweepSpec, runs: StoredRun[]): RunTable {
+  const defs: { name: string; kind?: Column["kind"]; get(r: StoredRun): unknown }[] = [
+    { name: "point_index", kind: "integer", get: (r) => r.pointIndex },
+    ...axisColumns(spec, runs),
+    { name: "seed_index", kind: "integer", get: (r) => r.seedIndex },
+    { name: "seed", kind: "integer", get: (r) => r.seed },
+    { name: "status", kind: "string", get: (r) => r.status },
+    { name: "steps", kind: "integer", get: (r) => r.steps },
+    ...spec.keep.scalars.map((s) => ({
+      name: s,
+      kind: "number" as const,
+      get: (r: StoredRun) => r.scalars[s] ?? null,
+    })),
+    { name: "stop_reason", kind: "string", get: (r) => r.stopReason },
+    { name: "error_message", kind: "string", get: (r) => r.error },
+    { name: "seconds", kind: "number", get: (r) => r.seconds },
+  ];
+  const used = new Set<string>();
+  const columns = defs.map((d) => {
+    let name = d.name;
+    for (let i = 2; used.has(name); i++) name = `${d.name}_${i}`;
+    used.add(name);
+    const values = runs.map((r) => cell(d.get(r)));
+    const kind = d.kind ?? (values.every((v) => v === null || typeof v === "number") ? "number" : "string");
+    return {
+      name,
+      kind,
+      values: kind === "string" ? values.map((v) => (v === null ? null : String(v))) : values,
+    };
+  });
+  return { columns, rows: runs.length };
+}
+
+function csvField(v: number | string | null): string {
+  if (v === null) return "";
+  if (typeof v === "number")
+    return Number.isFinite(v) ? String(v) : Number.isNaN(v) ? "NaN" : v > 0 ? "inf" : "-inf";
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** RFC 4180 CSV with a header; numbers in shortest round-trip form, NaN/inf/-inf as pandas reads them. */
+export function tableToCsv(table: RunTable): string {
+  const lines = [table.columns.map((c) => csvField(c.name)).join(",")];
+  for (let i = 0; i < table.rows; i++) lines.push(table.columns.map((c) => csvField(c.values[i])).join(","));
+  return `${lines.join("\n")}\n`;
+}

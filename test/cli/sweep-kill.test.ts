@@ -1,0 +1,111 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { Rng } from "../../src/engine/rng.js";
+import { openStore } from "../../src/store/store.js";
+import { comparable, tempPath } from "../store/helpers.js";
+import { runCli, tempDir } from "./cli-helpers.js";
+
+const root = new URL("../../", import.meta.url).pathname;
+
+/** ~240 runs of a few ms each: long enough to be killed mid-way several times. */
+const SPEC = {
+  name: "killme",
+  base: {
+    data: { kind: "orthogonal", norms: [1, 2, 0.5, 1] },
+    model: { hidden: [8] },
+    train: { steps: 300 },
+    probes: { schedule: { kind: "log", perDecade: 5 }, include: ["margins"] },
+  },
+  axes: [
+    { field: "optimizer.lr", range: { from: 0.01, to: 0.5, count: 10, scale: "log" } },
+    { field: "init.scale", range: { from: 0.01, to: 1, count: 8, scale: "log" } },
+  ],
+  seeds: 3,
+  keep: { scalars: ["loss", "error", "marginMin"], history: { points: 5 } },
+};
+
+function start(specPath: string, store: string, workers: number): ChildProcess {
+  return spawn(
+    process.execPath,
+    [
+      join(root, "bin/learndyn.js"),
+      "sweep",
+      specPath,
+      "--store",
+      store,
+      "--workers",
+      String(workers),
+      "--quiet",
+    ],
+    { stdio: "ignore" },
+  );
+}
+
+/** Runs in a store (0 when it does not exist yet). */
+function storedRuns(path: string): number {
+  if (!existsSync(path)) return 0;
+  try {
+    const s = openStore(path);
+    const n = s.runs().length;
+    s.close();
+    return n;
+  } catch {
+    return 0;
+  }
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.on("exit", (code) => resolve(code)));
+}
+
+describe("sweep killed with SIGKILL (built CLI)", () => {
+  it("resumed after several kill -9 at random moments holds every run exactly once, equal to an uninterrupted sweep", async () => {
+    runCli(["--version"]); // builds dist/ if missing
+    const dir = tempDir();
+    const specPath = join(dir, "spec.json");
+    writeFileSync(specPath, JSON.stringify(SPEC));
+    const reference = join(dir, "reference.db");
+    const ref = runCli(["sweep", specPath, "--store", reference, "--workers", "1", "--quiet"]);
+    expect(ref.code, ref.stderr).toBe(0);
+
+    const killed = tempPath("killed.db");
+    const rng = new Rng(42);
+    const counts: number[] = [];
+    for (let k = 0; k < 4; k++) {
+      const child = start(specPath, killed, 2);
+      const done = exited(child);
+      // Wait until this process has stored a run (it is past start-up), then kill at a random moment.
+      const before = counts[counts.length - 1] ?? 0;
+      for (let t = 0; t < 1200 && storedRuns(killed) <= before && child.exitCode === null; t++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await new Promise((r) => setTimeout(r, rng.uniform() * 600));
+      child.kill("SIGKILL");
+      await done;
+      counts.push(storedRuns(killed));
+    }
+    // At least one kill landed mid-sweep, and counts never go down: committed runs survive every kill.
+    expect(
+      counts.some((c) => c > 0 && c < 240),
+      `runs stored after each kill: ${counts}`,
+    ).toBe(true);
+    for (let i = 1; i < counts.length; i++) expect(counts[i]).toBeGreaterThanOrEqual(counts[i - 1]);
+    const resume = runCli(["sweep", specPath, "--store", killed, "--workers", "2", "--json"]);
+    expect(resume.code, resume.stderr).toBe(0);
+    const summary = JSON.parse(resume.stdout);
+    expect(summary.stored).toBe(240);
+    expect(summary.skipped).toBe(counts[counts.length - 1]);
+
+    const a = openStore(killed);
+    const b = openStore(reference);
+    const runs = a.runs();
+    const keys = new Set(runs.map((r) => `${r.pointKey}|${r.seedIndex}`));
+    expect(runs).toHaveLength(240);
+    expect(keys.size).toBe(240);
+    expect(comparable(runs)).toEqual(comparable(b.runs()));
+    a.close();
+    b.close();
+  }, 180_000);
+});
