@@ -278,7 +278,9 @@ export function runC2(
       `then η ×10 per decade of time up to t = ${fmt(s.tEnd)} (log-time stepping keeps η·c small); ` +
       `${mixed.length} mixed starts (both labels, unbalanced, a wrong-sign start, a dead unit) under CE, hinge and with a ` +
       `linear hidden layer; drift at η ∈ {${s.driftLrs.join(", ")}} over t ≤ ${s.driftT}. ` +
-      `Tolerances are the first-order GD error η∫c² dt computed along the flow, so they shrink with η.`,
+      `Tolerances are the first-order GD error η∫c² dt computed along the flow, so they shrink with η. ` +
+      "The configs listed are the first, constant-η stage of each run; each later stage restarts from the previous " +
+      "stage's final weights (explicit init) with a 10× larger η.",
   ];
 
   return {
@@ -290,9 +292,10 @@ export function runC2(
     limits,
     figures,
     configs: {
-      "balanced-modes": ref.run.configs[0],
-      "mixed-modes-hinge": indHinge.run.configs[0],
-      "linear-hidden-layer": indLinear.run.configs[0],
+      // The first (constant-η) stage of each staged run; later stages restart from its final weights.
+      "balanced-modes-stage-1": ref.run.configs[0],
+      "mixed-modes-hinge-stage-1": indHinge.run.configs[0],
+      "linear-hidden-layer-stage-1": indLinear.run.configs[0],
     },
     scale,
     seed,

@@ -220,7 +220,8 @@ export function runC6(
       "(m ≈ ln(2rt) + ln ln(2rt)), so ‖θ‖² = Σ 2m_k/r_k grows like ln t as well.",
     `Run: ${starts.length} wrong-sign starts (‖x‖ ∈ {${s.flipNorms.join(", ")}} × |b0|/a0 ∈ {${s.ratios.join(", ")}}, a0 = ${s.eps}) under both ` +
       `losses, η = ${s.flipLr}, probes every step; ${s.norms.length} balanced modes a0 = b0 = ${s.a0} (‖x‖ ∈ {${s.norms.join(", ")}}) ` +
-      `under both losses, η = ${s.lr} up to t = ${s.tSwitch}, then η ×10 per decade up to t = ${fmt(s.tEnd)}.`,
+      `under both losses, η = ${s.lr} up to t = ${s.tSwitch}, then η ×10 per decade up to t = ${fmt(s.tEnd)} (each stage ` +
+      "restarts from the previous stage's weights; the configs listed are the first stages).",
   ];
 
   return {
@@ -232,8 +233,11 @@ export function runC6(
     limits,
     figures,
     configs: {
-      "balanced-hinge": pair.hinge.configs[0],
-      "balanced-ce": pair.ce.configs[0],
+      // The first (constant-η) stage of each staged run; later stages restart from its final weights.
+      "balanced-hinge-stage-1": pair.hinge.configs[0],
+      "balanced-ce-stage-1": pair.ce.configs[0],
+      "flip-times-ce": flip.configs.ce,
+      "flip-times-hinge": flip.configs.hinge,
     },
     scale,
     seed,

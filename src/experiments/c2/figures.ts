@@ -150,7 +150,14 @@ export function linearMarginsFigure(b: BalancedResult): ExperimentFigure {
       color: paletteColor(k),
       points: positive(b.t, m.simulated),
     });
-    series.push({ name: `Ei r=${m.r}`, group, kind: "theory", points: positive(b.t, m.theory) });
+    const tMax = b.t[b.t.length - 1];
+    const grid = Array.from({ length: 200 }, (_, i) => 1e-2 * (tMax / 1e-2) ** (i / 199));
+    series.push({
+      name: `Ei r=${m.r}`,
+      group,
+      kind: "theory",
+      points: grid.map((t) => ({ x: t, y: marginAtTime(t, m.m0, m.r) })),
+    });
   });
   const worst = Math.max(...b.modes.map((m) => m.maxRelError));
   return {

@@ -1,3 +1,4 @@
+import type { RunConfigInput } from "../../config/run-config.js";
 import {
   hingeMarginAtTime,
   hingeTimeToMargin,
@@ -27,6 +28,8 @@ export interface FlipRatioResult {
   maxRelErrorExact: number;
   /** max |hinge − closed form| / closed form. */
   maxRelErrorHinge: number;
+  /** The two run configs. */
+  configs: { ce: RunConfigInput; hinge: RunConfigInput };
 }
 
 /**
@@ -54,6 +57,7 @@ export function measureFlipRatio(starts: readonly ModeStart[], o: { lr?: number 
     maxRelErrorTwo: maxRel(ratio, () => 2),
     maxRelErrorExact: maxRel(ratio, (k) => exactRatio[k]),
     maxRelErrorHinge: maxRel(hinge.measured, (k) => hinge.closedForm[k]),
+    configs: { ce: ce.config, hinge: hinge.config },
   };
 }
 
