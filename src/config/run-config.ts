@@ -85,6 +85,12 @@ export const modelSchema = z
     activation: z.enum(ACTIVATIONS).default("relu"),
     bias: z.boolean().default(false).describe("bias in every layer (the theory's nets have none)"),
     leakySlope: z.number().finite().default(0.01).describe("negative-side slope of leaky-relu"),
+    diagonalLayers: z
+      .array(z.number().int().nonnegative())
+      .default([])
+      .describe(
+        "weight layers (0 = first) constrained diagonal: each input coordinate keeps its own parameters",
+      ),
   })
   .strict();
 

@@ -1,4 +1,4 @@
-import { biasView, importWeights, type LayerWeights, type Mlp, weightView } from "./mlp.js";
+import { biasView, importWeights, type LayerWeights, type Mlp, weightView, zeroOffDiagonal } from "./mlp.js";
 import type { Rng } from "./rng.js";
 
 /**
@@ -66,6 +66,13 @@ export type InitSpec =
 export function initialize(mlp: Mlp, spec: InitSpec, rng: Rng): void {
   if (spec.kind === "explicit") {
     importWeights(mlp, spec.weights);
+    mlp.diagonal.forEach((isDiagonal, l) => {
+      if (isDiagonal && spec.weights[l].W.some((row, o) => row.some((v, i) => i !== o && v !== 0))) {
+        throw new Error(
+          `init.weights[${l}]: layer ${l} is diagonal (model.diagonalLayers) but has nonzero off-diagonal weights`,
+        );
+      }
+    });
     return;
   }
   const count = mlp.layers.length;
@@ -79,6 +86,10 @@ export function initialize(mlp: Mlp, spec: InitSpec, rng: Rng): void {
     const W = weightView(mlp, mlp.params, l);
     drawLayer(W, L.outputs, L.inputs, layerInit, rng.fork(`layer${l}`), `init.layers[${l}]`);
     biasView(mlp, mlp.params, l)?.fill(0);
+  });
+  // A diagonal-constrained layer keeps only the diagonal of whatever was drawn.
+  mlp.layers.forEach((L, l) => {
+    if (mlp.diagonal[l]) zeroOffDiagonal(weightView(mlp, mlp.params, l), L.outputs, L.inputs);
   });
   if (spec.balanced) balanceOutputLayer(mlp);
 }

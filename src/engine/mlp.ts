@@ -13,6 +13,12 @@ export interface MlpSpec {
   bias: boolean;
   /** Slope of leaky-relu for negative inputs (ignored otherwise). */
   leakySlope: number;
+  /**
+   * Indices of weight layers (0 = first) constrained to be diagonal: W[k][i] = 0 for k ≠ i, forever
+   * (their off-diagonal gradient is zeroed). A "diagonal network" gives every input coordinate its own
+   * parameters, the model of THEORY.md §5 and §7 (and of diagonal linear networks). Default none.
+   */
+  diagonalLayers?: number[];
 }
 
 /** Where one layer's parameters live inside the flat parameter vector. */
@@ -35,6 +41,8 @@ export interface Mlp {
   size: number;
   /** All parameters, layer by layer: W_1, b_1, W_2, b_2, … */
   params: Float64Array;
+  /** diagonal[l]: layer l is constrained diagonal (from spec.diagonalLayers). */
+  diagonal: boolean[];
 }
 
 /** Layer widths from input to output: [d, h_1, …, h_{D-1}, 1]. */
@@ -70,13 +78,30 @@ export function assertValidSpec(spec: MlpSpec): void {
   });
   if (!Number.isFinite(spec.leakySlope))
     throw new Error(`model.leakySlope must be finite, got ${spec.leakySlope}`);
+  const layerCount = spec.hidden.length + 1;
+  for (const l of spec.diagonalLayers ?? []) {
+    if (!Number.isInteger(l) || l < 0 || l >= layerCount) {
+      throw new Error(
+        `model.diagonalLayers: ${l} is not a weight layer; this model has layers 0..${layerCount - 1}`,
+      );
+    }
+  }
+}
+
+/** Zeroes the off-diagonal entries of a rows × cols matrix (a diagonal-constrained layer or its gradient). */
+export function zeroOffDiagonal(W: Float64Array, rows: number, cols: number): void {
+  for (let o = 0; o < rows; o++) {
+    const row = o * cols;
+    for (let i = 0; i < cols; i++) if (i !== o) W[row + i] = 0;
+  }
 }
 
 /** A zero-initialized MLP with its parameters allocated through `backend`. */
 export function createMlp(spec: MlpSpec, backend: Backend): Mlp {
   assertValidSpec(spec);
   const { layers, size } = layoutOf(spec);
-  return { spec, layers, size, params: backend.alloc(size) };
+  const diagonal = layers.map((_, l) => (spec.diagonalLayers ?? []).includes(l));
+  return { spec, layers, size, params: backend.alloc(size), diagonal };
 }
 
 /** View of layer l's weight matrix (outputs × inputs) inside a flat vector laid out like `mlp`. */

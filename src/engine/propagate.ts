@@ -1,6 +1,6 @@
 import { activate, multiplyByDerivative } from "./activation.js";
 import type { Backend } from "./backend.js";
-import type { Mlp } from "./mlp.js";
+import { type Mlp, zeroOffDiagonal } from "./mlp.js";
 import { layerViews, type Workspace } from "./workspace.js";
 
 /**
@@ -65,6 +65,7 @@ export function backward(
     const dzT = transposed(backend, dz, n, L.outputs, ws.dzT);
     const inT = l === 0 && inputT ? inputT : transposed(backend, input, n, L.inputs, ws.scratchT);
     backend.gemmABt(dzT, inT, G.W[l], L.outputs, L.inputs, n);
+    if (mlp.diagonal[l]) zeroOffDiagonal(G.W[l], L.outputs, L.inputs);
     const db = G.b[l];
     if (db) sumRows(dz, n, L.outputs, db);
     if (l === 0 && !inputGrad) break;

@@ -170,3 +170,22 @@ describe("forward", () => {
     expect(() => forward(setup.mlp, setup.mlp.params, setup.X, 4, ws, jsBackend)).toThrow(/capacity 2/);
   });
 });
+
+describe("diagonal-constrained layers", () => {
+  it("zero the off-diagonal gradient, so training keeps W diagonal", () => {
+    const setup = randomSetup({ d: 3, hidden: [3], n: 6, activation: "linear", bias: false });
+    const mlp = { ...setup.mlp, diagonal: [true, false], spec: { ...setup.mlp.spec, diagonalLayers: [0] } };
+    const n = setup.y.length;
+    const ws = createWorkspace(mlp, n, jsBackend);
+    forward(mlp, mlp.params, setup.X, n, ws, jsBackend);
+    lossAndGradient({ kind: "ce", reduction: "sum", margin: 1 }, ws.logits, setup.y, n, ws.dLogits);
+    const grad = new Float64Array(mlp.size);
+    backward(mlp, mlp.params, setup.X, n, ws, jsBackend, grad);
+    for (let o = 0; o < 3; o++) {
+      for (let i = 0; i < 3; i++) {
+        if (i !== o) expect(grad[o * 3 + i]).toBe(0);
+        else expect(grad[o * 3 + i]).not.toBe(0);
+      }
+    }
+  });
+});

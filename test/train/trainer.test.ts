@@ -105,4 +105,37 @@ describe("trainer", () => {
     const r = runTraining(parseRunConfig({ ...base, regularization: { spectralDecoupling: 0.1 } }));
     expect(r.history[0].penalty).toBeGreaterThan(0);
   });
+
+  it("keeps diagonal-constrained layers diagonal (a diagonal network over the features)", () => {
+    const config = parseRunConfig({
+      data: { kind: "features", n: 40 },
+      model: { hidden: [2], activation: "linear", diagonalLayers: [0] },
+      init: { scheme: "gaussian", scale: 0.1 },
+      train: { steps: 300 },
+    });
+    const r = runTraining(config);
+    const W = r.weights[0].W;
+    expect(W[0][1]).toBe(0);
+    expect(W[1][0]).toBe(0);
+    expect(W[0][0]).not.toBe(0);
+    expect(() =>
+      runTraining(
+        parseRunConfig({
+          ...config,
+          init: {
+            scheme: "explicit",
+            weights: [
+              {
+                W: [
+                  [1, 0.5],
+                  [0, 1],
+                ],
+              },
+              { W: [[1, 1]] },
+            ],
+          },
+        }),
+      ),
+    ).toThrow(/diagonal .* nonzero off-diagonal/);
+  });
 });
