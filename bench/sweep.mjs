@@ -1,7 +1,7 @@
 // Sweep throughput: the same sweep with 1 and 2 worker threads; prints runs/s, the ratio (target ≥ 1.8×
 // on 2 cores) and checks that both stores hold bit-identical results. Run: npm run build && node bench/sweep.mjs
 import { mkdtempSync, rmSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { runSweep } from "../dist/cli/sweep-runner.js";
 import { openStore } from "../dist/store/store.js";
