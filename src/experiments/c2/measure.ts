@@ -1,4 +1,4 @@
-import { marginAtTime, marginLateAsymptote } from "../../theory/balanced-ei.js";
+import { marginAtTime, marginLateAsymptote, timeToMargin } from "../../theory/balanced-ei.js";
 import { modeGain, simulateMode } from "../../theory/mode-dynamics.js";
 import { integrate } from "../../theory/ode.js";
 import { logLogSlope, type ModeRun, type ModeStart, maxOf, runModes } from "./modes.js";
@@ -69,11 +69,17 @@ export interface IndependenceResult {
 /** P1: trains the exact setting (ReLU, or a linear hidden layer for the contrast) and reports the largest
  * off-diagonal first-layer weight seen over the run. */
 export function measureIndependence(o: {
+  /** The starts, one orthogonal point each (any labels, signs, dead units). */
   modes: readonly ModeStart[];
+  /** Loss (default "ce"). */
   loss?: "ce" | "hinge";
+  /** Hidden activation (default relu). */
   activation?: "relu" | "linear";
+  /** Learning rate of the constant-η stage (default 0.01). */
   lr?: number;
+  /** Final time. */
   tEnd: number;
+  /** Constant-η horizon (default tEnd), then η ×10 per decade. */
   tSwitch?: number;
 }): IndependenceResult {
   const run = runModes({ ...o, recordsPerStage: 100 });
@@ -98,10 +104,15 @@ export interface DriftResult {
 
 /** P2: per-mode a² − b² drift under gradient descent for each learning rate (same modes, same tEnd). */
 export function measureBalanceDrift(o: {
+  /** The starts (unbalanced ones drift; a balanced a0 = b0 keeps a² − b² = 0 exactly). */
   modes: readonly ModeStart[];
+  /** Learning rates, each run at constant η over [0, tEnd]. */
   lrs: readonly number[];
+  /** Time span. */
   tEnd: number;
+  /** Loss (default "ce"). */
   loss?: "ce" | "hinge";
+  /** Hidden activation (default relu). */
   activation?: "relu" | "linear";
 }): DriftResult {
   const loss = o.loss ?? "ce";
@@ -132,6 +143,15 @@ export function measureBalanceDrift(o: {
       points.map((p) => p.drift),
     ),
   };
+}
+
+/**
+ * Default constant-η horizon of a balanced run: twice the CE time for the slowest mode to reach m = 1 (after
+ * that σ(−m) < 0.27 and the dynamics slow down like 1/t, so the step can grow), capped at tEnd.
+ */
+export function defaultSwitch(norms: readonly number[], a0: number, tEnd: number): number {
+  const slowest = Math.max(...norms.map((r) => (r * a0 * a0 >= 1 ? 0 : timeToMargin(1, r * a0 * a0, r))));
+  return Math.min(tEnd, Math.max(1, 2 * slowest));
 }
 
 /** One balanced mode of the P5 measurement. */
@@ -166,14 +186,21 @@ export interface BalancedResult {
  * then log-time stepping) and compares each margin with the Ei solution `marginAtTime`.
  */
 export function measureBalancedMargins(o: {
+  /** Input norms, one balanced mode (y = +1) each. */
   norms: readonly number[];
+  /** Balanced start a0 = b0 > 0. */
   a0: number;
+  /** Learning rate of the constant-η stage (default 0.01). */
   lr?: number;
+  /** Final time. */
   tEnd: number;
+  /** Constant-η horizon (default: twice the slowest mode's CE time to m = 1, see `defaultSwitch`). */
   tSwitch?: number;
   /** Off-diagonal noise std (limit: dense init). */
   offDiagonalStd?: number;
+  /** Hidden activation (default relu; "linear" for the coupled contrast). */
   activation?: "relu" | "linear";
+  /** Seed of the off-diagonal noise. */
   seed?: number;
 }): BalancedResult {
   const lr = o.lr ?? 0.01;
@@ -182,13 +209,14 @@ export function measureBalancedMargins(o: {
     modes,
     lr,
     tEnd: o.tEnd,
-    tSwitch: o.tSwitch,
+    tSwitch: o.tSwitch ?? defaultSwitch(o.norms, o.a0, o.tEnd),
     offDiagonalStd: o.offDiagonalStd,
     activation: o.activation,
     seed: o.seed,
   });
   const last = run.t.length - 1;
-  const stages = logTimeStages({ lr, tSwitch: Math.min(o.tSwitch ?? o.tEnd, o.tEnd), tEnd: o.tEnd });
+  const tSwitch = o.tSwitch ?? defaultSwitch(o.norms, o.a0, o.tEnd);
+  const stages = logTimeStages({ lr, tSwitch: Math.min(tSwitch, o.tEnd), tEnd: o.tEnd });
   return {
     t: run.t,
     run,

@@ -33,7 +33,14 @@ export interface FlipTimes {
  */
 export function measureFlipTimesOf(
   starts: readonly ModeStart[],
-  o: { loss?: "ce" | "hinge"; lr?: number; horizon?: number },
+  o: {
+    /** Loss (default "ce"). */
+    loss?: "ce" | "hinge";
+    /** GD step (default 0.005); probes record every step. */
+    lr?: number;
+    /** Run length as a multiple of the slowest predicted flip time (default 1.25). */
+    horizon?: number;
+  },
 ): FlipTimes {
   const loss = o.loss ?? "ce";
   const lr = o.lr ?? 0.005;

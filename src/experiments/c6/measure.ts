@@ -7,6 +7,7 @@ import {
   timeToMargin,
 } from "../../theory/balanced-ei.js";
 import { flipTimeExact } from "../../theory/flip-time.js";
+import { defaultSwitch } from "../c2/measure.js";
 import { type ModeRun, type ModeStart, maxOf, runModes } from "../c2/modes.js";
 import { measureFlipTimesOf } from "../c4/flip-times.js";
 import { elementSeries, firstCrossing } from "../support/history-series.js";
@@ -36,7 +37,11 @@ export interface FlipRatioResult {
  * P4: runs the same wrong-sign starts (y·b0 < 0 < a0, |b0| < a0) under CE and under hinge (one run each,
  * every step recorded) and compares the flip times: t*_H = t*_CE/2 for small init.
  */
-export function measureFlipRatio(starts: readonly ModeStart[], o: { lr?: number } = {}): FlipRatioResult {
+export function measureFlipRatio(
+  starts: readonly ModeStart[],
+  /** lr: GD step of both runs (default 0.005). */
+  o: { lr?: number } = {},
+): FlipRatioResult {
   const ce = measureFlipTimesOf(starts, { loss: "ce", lr: o.lr });
   const hinge = measureFlipTimesOf(starts, { loss: "hinge", lr: o.lr });
   const ratio = ce.measured.map((t, k) => t / hinge.measured[k]);
@@ -107,14 +112,20 @@ function firstIndexAtLeast(values: readonly number[], level: number): number {
  * late-phase margin and the growth of ‖θ‖².
  */
 export function measureBalancedPair(o: {
+  /** Input norms, one balanced mode (y = +1) each. */
   norms: readonly number[];
+  /** Balanced start a0 = b0 > 0. */
   a0: number;
+  /** Learning rate of the constant-η stage (default 0.01). */
   lr?: number;
+  /** Final time. */
   tEnd: number;
+  /** Constant-η horizon (default: twice the slowest CE time to m = 1), then η ×10 per decade. */
   tSwitch?: number;
 }): BalancedPairResult {
   const modes = o.norms.map((r) => ({ r, y: 1 as const, a0: o.a0, b0: o.a0 }));
-  const common = { modes, lr: o.lr ?? 0.01, tEnd: o.tEnd, tSwitch: o.tSwitch };
+  const tSwitch = o.tSwitch ?? defaultSwitch(o.norms, o.a0, o.tEnd);
+  const common = { modes, lr: o.lr ?? 0.01, tEnd: o.tEnd, tSwitch };
   const ce = runModes({ ...common, loss: "ce", recordsPerStage: 1000 });
   // Every step: a hinge margin freezes just past 1, so interpolating between sparse records would place the
   // crossing late by up to a record interval.
