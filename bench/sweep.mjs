@@ -52,7 +52,7 @@ for (let rep = 0; rep < 2; rep++) {
 const ratio = results[1].seconds / results[2].seconds;
 const identical = rows(results[1].storePath) === rows(results[2].storePath);
 console.log(
-  `speed-up 2 vs 1 workers: ${ratio.toFixed(2)}× (target ≥ 1.8×; ${availableParallelism()} cores here)`,
+  `speed-up 2 vs 1 workers: ${ratio.toFixed(2)}× (target ≥ 1.8×; ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)}: only meaningful on an idle machine)`,
 );
 console.log(`results bit-identical: ${identical ? "yes" : "NO"}`);
 rmSync(dir, { recursive: true, force: true });
