@@ -149,22 +149,19 @@ function timeToLearn(): SweepSpecInput {
 
 /** THEORY.md §7: rare feature B (frequency ρ) vs init strength ε; u_B ∝ ε^{1−ρ}. */
 function starvation(): SweepSpecInput {
-  // Four ReLU units: A+, A−, B+, B− on the diagonal with weights ±√ε, so each mode starts at strength ε.
+  // THEORY §7's model: a diagonal linear network (model.diagonalLayers), one pair of weights per feature,
+  // a_j = b_j = √ε so each mode u_j = a_j·b_j starts at strength ε. A dense first layer would let A's unit
+  // learn along B and no starvation would show (measured: slope ≈ 0 instead of 1 − ρ).
   const fields = [
     "init.weights.0.W.0.0",
-    "init.weights.0.W.1.0",
-    "init.weights.0.W.2.1",
-    "init.weights.0.W.3.1",
+    "init.weights.0.W.1.1",
     "init.weights.1.W.0.0",
     "init.weights.1.W.0.1",
-    "init.weights.1.W.0.2",
-    "init.weights.1.W.0.3",
   ];
-  const signs = [1, -1, 1, -1, 1, -1, 1, -1];
   return {
     name: "starvation",
     description:
-      "THEORY §7 (C7, P11): A in every point, B in a fraction ρ; modes start at strength ε; B's final strength u_B ∝ ε^{1−ρ}",
+      "THEORY §7 (C7, P11): A in every point, B in a fraction ρ; diagonal linear net, modes start at ε; u_B ∝ ε^{1−ρ}",
     base: {
       data: {
         kind: "features",
@@ -174,24 +171,22 @@ function starvation(): SweepSpecInput {
           { name: "B", norm: 1, frequency: 0.5 },
         ],
       },
-      model: { hidden: [4], activation: "relu", bias: false },
+      model: { hidden: [2], activation: "linear", bias: false, diagonalLayers: [0] },
       init: {
         scheme: "explicit",
         weights: [
           {
             W: [
               [0.1, 0],
-              [-0.1, 0],
               [0, 0.1],
-              [0, -0.1],
             ],
           },
-          { W: [[0.1, -0.1, 0.1, -0.1]] },
+          { W: [[0.1, 0.1]] },
         ],
       },
       loss: { kind: "ce", reduction: "mean" },
       optimizer: { kind: "gd", lr: 0.1 },
-      train: { steps: 2000 },
+      train: { steps: 3000 },
       probes: { schedule: { kind: "log", perDecade: 10 }, include: ["feature-responses", "test-accuracy"] },
     },
     axes: [
@@ -199,7 +194,7 @@ function starvation(): SweepSpecInput {
       {
         name: "eps",
         fields,
-        derive: signs.map((s) => ({ power: 0.5, times: s })),
+        derive: fields.map(() => ({ power: 0.5 })),
         range: { from: 1e-8, to: 1e-2, count: 4, scale: "log" },
       },
     ],
@@ -216,6 +211,7 @@ function starvation(): SweepSpecInput {
           y: "response.1",
           by: "rho",
           xTitle: "ε (initial mode strength)",
+          yTitle: "u_B = f(e_B) after training",
           title: "Rare feature's final strength u_B vs init strength ε",
           expectedSlope: "theory: slope 1 − ρ (P11)",
         },

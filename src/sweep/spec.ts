@@ -93,6 +93,8 @@ export const scalingHintSchema = z
     by: z.string().optional().describe("axis name: one series (and one fitted slope) per value"),
     title: z.string().optional(),
     xTitle: z.string().optional(),
+    yTitle: z.string().optional(),
+    yTitle: z.string().optional(),
     expectedSlope: z.string().optional().describe("what the theory says, shown under the title"),
   })
   .strict();
