@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config/validate.js";
+import { labCommand } from "./lab-command.js";
 import { reproduceCommand } from "./reproduce-command.js";
 import { schemaCommand } from "./schema-command.js";
 import { exportCommand, mergeCommand, storeReportCommand } from "./store-commands.js";
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   program.addCommand(mergeCommand());
   program.addCommand(exportCommand());
   program.addCommand(storeReportCommand());
+  program.addCommand(labCommand());
   return program;
 }
 

@@ -1,0 +1,61 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LabServer, startLabServer } from "../../src/cli/lab-server.js";
+
+function get(url: string, method = "GET"): Promise<{ status: number; type: string; body: string }> {
+  return new Promise((ok, fail) => {
+    const req = request(url, { method }, (res) => {
+      let body = "";
+      res.on("data", (c) => (body += c));
+      res.on("end", () =>
+        ok({ status: res.statusCode ?? 0, type: String(res.headers["content-type"]), body }),
+      );
+    });
+    req.on("error", fail);
+    req.end();
+  });
+}
+
+describe("lab server", () => {
+  let root: string;
+  let lab: LabServer;
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), "lab-server-"));
+    mkdirSync(join(root, "assets"));
+    writeFileSync(join(root, "index.html"), "<!doctype html><title>lab</title>");
+    writeFileSync(join(root, "assets", "app.js"), "export {};");
+    writeFileSync(join(root, "assets", "app.css"), "body{}");
+    writeFileSync(join(tmpdir(), "outside-secret.txt"), "secret");
+    lab = await startLabServer({ root, port: 0 });
+  });
+  afterAll(async () => {
+    await lab.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it("listens on 127.0.0.1 and serves the page and assets with their MIME types", async () => {
+    expect(lab.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const page = await get(lab.url);
+    expect(page).toMatchObject({ status: 200, type: "text/html; charset=utf-8" });
+    expect(page.body).toContain("<title>lab</title>");
+    expect((await get(`${lab.url}assets/app.js`)).type).toBe("text/javascript; charset=utf-8");
+    expect((await get(`${lab.url}assets/app.css`)).type).toBe("text/css; charset=utf-8");
+    expect((await get(`${lab.url}index.html?x=1#v=1`)).status).toBe(200);
+    expect(await get(lab.url, "HEAD")).toMatchObject({ status: 200, body: "" });
+  });
+
+  it("answers 404, 405 and never leaves its folder", async () => {
+    expect((await get(`${lab.url}nope.js`)).status).toBe(404);
+    expect((await get(lab.url, "POST")).status).toBe(405);
+    const outside = await get(`${lab.url}..%2foutside-secret.txt`);
+    expect([403, 404]).toContain(outside.status);
+    expect(outside.body).not.toContain("secret");
+  });
+
+  it("explains how to build the lab when it is missing", async () => {
+    await expect(startLabServer({ root: join(root, "assets"), port: 0 })).rejects.toThrow(/npm run build/);
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * The lab in Debian's Chromium (playwright-core), served from the built dist/web by the same server as
+ * `learndyn lab`. Needs `npm run build` (npm test builds first) and /usr/bin/chromium (.ci/run installs it).
+ */
+import { existsSync } from "node:fs";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LabServer, startLabServer } from "../../src/cli/lab-server.js";
+import { parseRunConfig } from "../../src/config/validate.js";
+import { runTraining } from "../../src/train/run.js";
+import { PRESETS } from "../../web/src/presets.js";
+import { decodeState, encodeState } from "../../web/src/state/url-state.js";
+
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+let lab: LabServer;
+let browser: Browser;
+const consoleErrors: string[] = [];
+
+async function newPage(hash = ""): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  await page.goto(`${lab.url}${hash ? `#${hash}` : ""}`);
+  return page;
+}
+
+const state = (page: Page, key: string) => page.getAttribute("#run-state", `data-${key}`);
+
+async function waitLoaded(page: Page, name: string): Promise<void> {
+  await page.waitForFunction((n) => {
+    const el = document.querySelector("#run-state");
+    return el?.getAttribute("data-loaded") === "1" && el.getAttribute("data-name") === n;
+  }, name);
+}
+
+async function waitRecords(page: Page, atLeast: number): Promise<number> {
+  await page.waitForFunction(
+    (k) => Number(document.querySelector("#run-state")?.getAttribute("data-records")) >= k,
+    atLeast,
+    {
+      timeout: 30_000,
+    },
+  );
+  return Number(await state(page, "records"));
+}
+
+describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the lab in Chromium", () => {
+  beforeAll(async () => {
+    lab = await startLabServer({ root: "dist/web", port: 0, host: "127.0.0.1" });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await lab?.close();
+  });
+
+  it("runs every preset: curves move, theory overlaid where it applies", async () => {
+    const page = await newPage();
+    for (const p of PRESETS) {
+      await page.selectOption("[data-testid=preset]", p.id);
+      await waitLoaded(page, p.config.name!);
+      await expect.poll(() => page.textContent("[data-testid=watch]")).toContain(p.watch.slice(0, 30));
+      await page.click("[data-testid=play]");
+      const first = await waitRecords(page, 3);
+      const later = await waitRecords(page, first + 2);
+      expect(later).toBeGreaterThan(first);
+      await page.click("[data-testid=play]"); // pause
+      expect(await page.isVisible("[data-testid=chart-loss]")).toBe(true);
+      expect(await page.isVisible("[data-testid=chart-error]")).toBe(true);
+      const theory = Number(await state(page, "theory"));
+      if (["c1", "c2", "c3", "c4", "c6"].includes(p.id)) {
+        expect(theory, `theory overlay for ${p.id}`).toBeGreaterThan(0);
+        expect(await page.isVisible("[data-testid=phase-canvas]")).toBe(true);
+      }
+      if (["c5", "c7"].includes(p.id))
+        expect(await page.textContent("[data-testid=card-modes]")).toContain("Feature strengths");
+      if (["moons", "spiral"].includes(p.id))
+        expect(await page.isVisible("[data-testid=boundary-canvas]")).toBe(true);
+    }
+    await page.close();
+  });
+
+  it("a control changes the URL, and that URL restores the state", async () => {
+    const page = await newPage();
+    await page.selectOption("[data-testid=preset]", "c2");
+    await waitLoaded(page, "C2 independent modes");
+    const before = page.url();
+    await page.fill("#f-optimizer-lr", "0.037");
+    await page.selectOption("#f-loss-kind", "hinge");
+    expect(page.url()).not.toBe(before);
+    await expect
+      .poll(() => {
+        const d = decodeState(new URL(page.url()).hash);
+        return d.kind === "ok" ? d.config : d;
+      })
+      .toMatchObject({ optimizer: { lr: 0.037 }, loss: { kind: "hinge" } });
+    const url = page.url();
+    const again = await browser.newPage();
+    await again.goto(url);
+    await waitLoaded(again, "C2 independent modes");
+    expect(await again.inputValue("#f-optimizer-lr")).toBe("0.037");
+    expect(await again.inputValue("#f-loss-kind")).toBe("hinge");
+    await again.close();
+    // An invalid value is explained next to its control and stops the run from starting.
+    await page.fill("#f-optimizer-lr", "-2");
+    await expect
+      .poll(() => page.textContent("[data-testid='problems-optimizer.lr']"))
+      .toContain("optimizer.lr:");
+    expect(await page.isDisabled("[data-testid=play]")).toBe(true);
+    await page.close();
+  });
+
+  it("a bad CSV shows the parser's error; a good one becomes the data", async () => {
+    const page = await newPage();
+    await page.setInputFiles("[data-testid=csv-input]", {
+      name: "bad.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("x1,x2,y\n0,1,1\n2,oops,-1\n"),
+    });
+    await expect
+      .poll(() => page.textContent("[data-testid=csv-error]"))
+      .toContain('bad.csv, line 3, column "x2": "oops" is not a number');
+    await page.setInputFiles("[data-testid=csv-input]", {
+      name: "good.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("x1,x2,y\n0,1,1\n1,0,0\n-1,0,1\n0,-1,0\n"),
+    });
+    await expect.poll(() => page.isVisible("[data-testid=csv-error]")).toBe(false);
+    await expect.poll(() => page.inputValue("#f-data-kind")).toBe("inline");
+    await expect.poll(() => page.isVisible("[data-testid=boundary-canvas]")).toBe(true);
+    await page.close();
+  });
+
+  it("gives the same final loss as runTraining in Node, to the last bit", async () => {
+    const preset = PRESETS.find((p) => p.id === "c4")!;
+    const config = parseRunConfig({ ...preset.config, train: { steps: 700 } });
+    const page = await newPage(encodeState(config));
+    await waitLoaded(page, config.name!);
+    await page.selectOption("[aria-label=speed]", "Infinity");
+    await page.click("[data-testid=play]");
+    await page.waitForFunction(
+      () => document.querySelector("#run-state")?.getAttribute("data-status") === "done",
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    const node = runTraining(config);
+    const final = node.history[node.history.length - 1];
+    expect(await state(page, "final-loss")).toBe(String(final.loss));
+    expect(Number(await state(page, "records"))).toBe(node.history.length);
+    await page.close();
+  });
+
+  it("shows divergence as a banner and a marked curve, and exports figures", async () => {
+    // A linear model under squared loss with η‖x‖² = 10 multiplies its error by −9 per step.
+    const config = parseRunConfig({
+      name: "diverges",
+      data: { kind: "orthogonal", norms: [1, 1, 1, 1] },
+      model: { hidden: [] },
+      loss: { kind: "squared" },
+      optimizer: { kind: "gd", lr: 10 },
+      train: { steps: 200 },
+    });
+    const page = await newPage(encodeState(config));
+    await waitLoaded(page, config.name!);
+    await page.click("[data-testid=play]");
+    await page.waitForSelector("[data-testid=diverged-banner]", { timeout: 30_000 });
+    expect(await page.textContent("[data-testid=diverged-banner]")).toMatch(/diverged at step \d+/);
+    expect(await state(page, "status")).toBe("diverged");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("[data-testid=card-loss] >> text=SVG"),
+    ]);
+    expect(download.suggestedFilename()).toBe("learndyn-loss.svg");
+    await page.close();
+  });
+
+  it("logs no console errors", () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { parseRunConfig } from "../../src/config/validate.js";
+import { runTraining } from "../../src/train/run.js";
+import { findPreset } from "../../web/src/presets.js";
+import { readCsvAsInline } from "../../web/src/state/csv-upload.js";
+import { LabSession } from "../../web/src/worker/session.js";
+
+describe("LabSession (the worker's training)", () => {
+  it("gives the CLI's history exactly, advanced in uneven chunks", () => {
+    const config = { ...findPreset("c4")!.config, train: { steps: 300 } };
+    const s = new LabSession(config);
+    const chunks = [1, 7, 50, 3, 1000];
+    let i = 0;
+    while (s.status === "running") s.advance(chunks[i++ % chunks.length]);
+    const cli = runTraining(parseRunConfig(config));
+    expect(s.history).toEqual(cli.history);
+    const drained = s.drain();
+    expect(drained.records).toEqual(cli.history);
+    expect(drained.extras.length).toBe(cli.history.length);
+    expect(drained.extras[0].a?.length).toBe(16);
+    expect(s.drain().records).toEqual([]);
+  });
+
+  it("computes the theory overlay where it applies", () => {
+    const c1 = new LabSession(findPreset("c1")!.config).theory();
+    expect(c1.error).not.toBeNull();
+    expect(c1.errorPopulation).not.toBeNull();
+    expect(c1.modes.length).toBe(100);
+    expect(c1.errorPopulation![0]).toBeCloseTo(0.5, 12);
+    expect(c1.errorPopulation![c1.errorPopulation!.length - 1]).toBeCloseTo(0.25, 4);
+    const moons = new LabSession(findPreset("moons")!.config).theory();
+    expect(moons.modes).toEqual([]);
+    expect(moons.notes[0]).toMatch(/data are not orthogonal/);
+  });
+
+  it("a decision grid exists only for 2-D data", () => {
+    const s = new LabSession(findPreset("moons")!.config);
+    const g = s.decisionGrid();
+    expect(g?.values.length).toBe(g!.x.length * g!.y.length);
+    expect(new LabSession(findPreset("c2")!.config).decisionGrid()).toBeNull();
+  });
+
+  it("rejects bad configs with the schema's message, and turns uploaded CSV into inline data", () => {
+    expect(() => new LabSession({ optimizer: { lr: -1 } })).toThrow(/optimizer\.lr/);
+    const ok = readCsvAsInline("x1,x2,y\n0,1,1\n1,0,0\n", "pts.csv");
+    expect(ok).toEqual({
+      data: {
+        kind: "inline",
+        x: [
+          [0, 1],
+          [1, 0],
+        ],
+        y: [1, -1],
+      },
+    });
+    const bad = readCsvAsInline("x1,x2,y\n0,1,1\n1,oops,0\n", "pts.csv");
+    expect("error" in bad && bad.error).toMatch(/pts\.csv, line 3, column "x2": "oops" is not a number/);
+  });
+});

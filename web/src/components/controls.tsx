@@ -1,0 +1,473 @@
+/** The control panel: one group per part of the run config, every field a control. */
+import { useState } from "preact/hooks";
+import { DATA_KINDS } from "../../../src/data/registry.js";
+import { ACTIVATIONS } from "../../../src/engine/activation.js";
+import { LAYER_INIT_SCHEMES } from "../../../src/engine/init.js";
+import { LOSSES } from "../../../src/engine/loss.js";
+import { OPTIMIZERS } from "../../../src/engine/optimizer.js";
+import { PROBES } from "../../../src/probes/registry.js";
+import { defaultDataSpec, getAt, type RawConfig } from "../state/config-edit.js";
+import { type Bound, CheckField, Group, ListField, NumberField, Problems, SelectField } from "./fields.js";
+
+export interface ControlsProps extends Bound {
+  /** Replace the whole config (JSON editor). */
+  replace: (raw: RawConfig) => void;
+  /** A CSV file was chosen. */
+  onCsv: (file: File) => void;
+  /** The last CSV problem, shown under the upload button. */
+  csvError: string | null;
+  /** Name of the last uploaded CSV. */
+  csvName: string | null;
+}
+
+const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
+
+function DataGroup(p: ControlsProps) {
+  const kind = str(getAt(p.raw, ["data", "kind"]));
+  const features = (getAt(p.raw, ["data", "features"]) as unknown[] | undefined) ?? [];
+  const n = (getAt(p.raw, ["data", "x"]) as unknown[] | undefined)?.length;
+  return (
+    <Group title="Data" summary={kind}>
+      <SelectField
+        b={p}
+        path={["data", "kind"]}
+        label="data set"
+        options={[
+          ...DATA_KINDS.map((k) => ({
+            value: k.kind,
+            label: k.kind === "inline" ? "inline / uploaded CSV" : k.kind,
+          })),
+          { value: "file", label: "file (CLI only)" },
+        ]}
+        hint={DATA_KINDS.find((k) => k.kind === kind)?.description}
+        onChange={(v) => p.set(["data"], defaultDataSpec(v))}
+      />
+      <p class="hint">{DATA_KINDS.find((k) => k.kind === kind)?.description}</p>
+      {kind === "orthogonal" && (
+        <>
+          <ListField
+            b={p}
+            path={["data", "norms"]}
+            label="norms ‖x_k‖"
+            hint="one norm per point, e.g. 1, 1, 2, 4"
+          />
+          <SelectField
+            b={p}
+            path={["data", "labels"]}
+            label="labels"
+            options={["alternating", "random", "positive"]}
+          />
+          <NumberField b={p} path={["data", "dim"]} label="input dim" optional placeholder="= points" />
+        </>
+      )}
+      {kind === "features" && (
+        <>
+          <NumberField b={p} path={["data", "n"]} label="points n" />
+          <div class="feature-table">
+            <div class="ft-head">
+              <span>feature</span>
+              <span>norm r</span>
+              <span>freq p</span>
+              <span />
+            </div>
+            {features.map((_, j) => (
+              <div class="ft-row" key={j}>
+                <input
+                  aria-label={`feature ${j + 1} name`}
+                  value={str(getAt(p.raw, ["data", "features", j, "name"]))}
+                  onInput={(e) =>
+                    p.set(["data", "features", j, "name"], (e.currentTarget as HTMLInputElement).value)
+                  }
+                />
+                <NumIn b={p} path={["data", "features", j, "norm"]} label={`feature ${j + 1} norm`} />
+                <NumIn
+                  b={p}
+                  path={["data", "features", j, "frequency"]}
+                  label={`feature ${j + 1} frequency`}
+                />
+                <button
+                  type="button"
+                  class="icon"
+                  title="remove this feature"
+                  onClick={() =>
+                    p.set(
+                      ["data", "features"],
+                      features.filter((__, i) => i !== j),
+                    )
+                  }
+                >
+                  ×
+                </button>
+              </div>
+            ))}
+            <Problems v={p.v} path={["data", "features"]} />
+            <button
+              type="button"
+              class="small"
+              onClick={() =>
+                p.set(
+                  ["data", "features"],
+                  [...features, { name: String.fromCharCode(65 + features.length), norm: 1, frequency: 0.5 }],
+                )
+              }
+            >
+              + feature
+            </button>
+          </div>
+          <NumberField b={p} path={["data", "noiseDims"]} label="noise dims" />
+          <NumberField b={p} path={["data", "noiseStd"]} label="noise std" />
+        </>
+      )}
+      {kind === "blobs" && (
+        <>
+          <NumberField b={p} path={["data", "n"]} label="points n" />
+          <NumberField b={p} path={["data", "d"]} label="dimension d" />
+          <NumberField b={p} path={["data", "margin"]} label="margin" />
+          <NumberField b={p} path={["data", "std"]} label="std" />
+        </>
+      )}
+      {kind === "moons" && (
+        <>
+          <NumberField b={p} path={["data", "n"]} label="points n" />
+          <NumberField b={p} path={["data", "noise"]} label="noise" />
+          <NumberField b={p} path={["data", "margin"]} label="margin Δ" />
+        </>
+      )}
+      {kind === "playground" && (
+        <>
+          <SelectField
+            b={p}
+            path={["data", "set"]}
+            label="set"
+            options={["circle", "xor", "gauss", "spiral"]}
+          />
+          <NumberField b={p} path={["data", "n"]} label="points n" />
+          <NumberField b={p} path={["data", "noise"]} label="noise" />
+        </>
+      )}
+      {kind === "inline" && (
+        <p class="hint">
+          {n ?? 0} points in the config{p.csvName ? ` (from ${p.csvName})` : ""}.
+        </p>
+      )}
+      {kind === "file" && (
+        <p class="hint warn">A browser cannot read files named in a config: upload the CSV below instead.</p>
+      )}
+      <Problems v={p.v} path={["data"]} exact />
+      <div class="upload-row">
+        <label class="upload">
+          Upload CSV…
+          <input
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            data-testid="csv-input"
+            onChange={(e) => {
+              const f = (e.currentTarget as HTMLInputElement).files?.[0];
+              if (f) p.onCsv(f);
+              (e.currentTarget as HTMLInputElement).value = "";
+            }}
+          />
+        </label>
+        <span class="hint"> header row, a label column y (±1 or 0/1)</span>
+        {p.csvError && (
+          <p class="problems" role="alert" data-testid="csv-error">
+            {p.csvError}
+          </p>
+        )}
+      </div>
+    </Group>
+  );
+}
+
+/** A bare number input inside a table row. */
+function NumIn(props: { b: Bound; path: (string | number)[]; label: string }) {
+  const v = getAt(props.b.raw, props.path);
+  return (
+    <input
+      aria-label={props.label}
+      inputMode="decimal"
+      value={str(v)}
+      onInput={(e) => {
+        const t = (e.currentTarget as HTMLInputElement).value;
+        const num = Number(t);
+        props.b.set(props.path, t.trim() !== "" && Number.isFinite(num) ? num : t);
+      }}
+    />
+  );
+}
+
+function ModelGroup(p: ControlsProps) {
+  const hidden = (getAt(p.raw, ["model", "hidden"]) as unknown[] | undefined) ?? [];
+  const act = str(getAt(p.raw, ["model", "activation"]));
+  const setDepth = (layers: number) => {
+    const w = typeof hidden[0] === "number" ? (hidden[0] as number) : 16;
+    p.set(
+      ["model", "hidden"],
+      Array.from({ length: layers }, (_, i) => (i < hidden.length ? hidden[i] : w)),
+    );
+  };
+  return (
+    <Group title="Architecture" summary={`${hidden.length} hidden · ${act}`}>
+      <div class="field inline-buttons">
+        <span class="label">hidden layers: {hidden.length}</span>
+        <button
+          type="button"
+          class="small"
+          onClick={() => setDepth(Math.max(0, hidden.length - 1))}
+          title="remove a layer"
+        >
+          −
+        </button>
+        <button
+          type="button"
+          class="small"
+          onClick={() => setDepth(Math.min(8, hidden.length + 1))}
+          title="add a layer"
+        >
+          +
+        </button>
+      </div>
+      <ListField
+        b={p}
+        path={["model", "hidden"]}
+        label="widths"
+        hint="units per hidden layer, e.g. 64, 64 (empty: linear model)"
+      />
+      <SelectField b={p} path={["model", "activation"]} label="activation" options={ACTIVATIONS} />
+      {act === "leaky-relu" && <NumberField b={p} path={["model", "leakySlope"]} label="leaky slope" />}
+      <CheckField
+        b={p}
+        path={["model", "bias"]}
+        label="bias in every layer"
+        hint="the theory's nets have none"
+      />
+    </Group>
+  );
+}
+
+function InitGroup(p: ControlsProps) {
+  const scheme = str(getAt(p.raw, ["init", "scheme"]));
+  const layers = getAt(p.raw, ["init", "layers"]) as unknown[] | undefined;
+  return (
+    <Group title="Initialization" summary={layers ? `${scheme} + per-layer` : scheme}>
+      <SelectField b={p} path={["init", "scheme"]} label="scheme" options={LAYER_INIT_SCHEMES} />
+      <NumberField
+        b={p}
+        path={["init", "scale"]}
+        label="scale ε"
+        hint="std (gaussian, half-normal, diagonal) or half-width (uniform)"
+      />
+      {/^(xavier|he|orthogonal)/.test(scheme) && <NumberField b={p} path={["init", "gain"]} label="gain" />}
+      {scheme === "diagonal" && (
+        <SelectField
+          b={p}
+          path={["init", "diagonal"]}
+          label="diagonal"
+          options={["half-normal", "gaussian"]}
+        />
+      )}
+      <CheckField b={p} path={["init", "balanced"]} label="balanced (|b| = ‖w‖ per unit)" />
+      {layers && (
+        <div class="field">
+          <p class="hint">
+            Per layer:{" "}
+            {layers
+              .map(
+                (l, i) =>
+                  `L${i + 1} ${str((l as Record<string, unknown>).scheme)} ε=${str((l as Record<string, unknown>).scale ?? "")}`,
+              )
+              .join(" · ")}{" "}
+            (edit in the JSON below)
+          </p>
+          <button type="button" class="small" onClick={() => p.set(["init", "layers"], undefined)}>
+            use one scheme for all layers
+          </button>
+        </div>
+      )}
+      <Problems v={p.v} path={["init", "layers"]} />
+    </Group>
+  );
+}
+
+function LossOptGroup(p: ControlsProps) {
+  const loss = str(getAt(p.raw, ["loss", "kind"]));
+  const opt = str(getAt(p.raw, ["optimizer", "kind"]));
+  return (
+    <>
+      <Group title="Loss" summary={loss}>
+        <SelectField
+          b={p}
+          path={["loss", "kind"]}
+          label="loss"
+          options={LOSSES.map((l) => ({
+            value: l,
+            label: { ce: "cross-entropy", hinge: "hinge", squared: "squared" }[l] ?? l,
+          }))}
+        />
+        <SelectField
+          b={p}
+          path={["loss", "reduction"]}
+          label="reduction"
+          options={["sum", "mean"]}
+          hint="sum: t = lr·steps is the theory's time"
+        />
+        {loss === "hinge" && <NumberField b={p} path={["loss", "margin"]} label="hinge margin κ" />}
+      </Group>
+      <Group title="Optimizer" summary={`${opt} · lr ${str(getAt(p.raw, ["optimizer", "lr"]))}`}>
+        <SelectField b={p} path={["optimizer", "kind"]} label="optimizer" options={OPTIMIZERS} />
+        <NumberField b={p} path={["optimizer", "lr"]} label="learning rate η" />
+        {opt !== "adam" && <NumberField b={p} path={["optimizer", "momentum"]} label="momentum" />}
+        {opt !== "adam" && <CheckField b={p} path={["optimizer", "nesterov"]} label="Nesterov" />}
+        <NumberField
+          b={p}
+          path={["optimizer", "batchSize"]}
+          label="batch size"
+          nullable
+          placeholder="full batch"
+        />
+        {opt === "adam" && (
+          <>
+            <NumberField b={p} path={["optimizer", "beta1"]} label="β₁" />
+            <NumberField b={p} path={["optimizer", "beta2"]} label="β₂" />
+          </>
+        )}
+        <NumberField b={p} path={["optimizer", "weightDecay"]} label="weight decay" />
+        <NumberField
+          b={p}
+          path={["regularization", "spectralDecoupling"]}
+          label="spectral decoupling λ"
+          hint="penalty λ/2·mean(f(x)²) on the logits (Pezeshki et al. 2021)"
+        />
+      </Group>
+    </>
+  );
+}
+
+function TrainGroup(p: ControlsProps) {
+  const sched = str(getAt(p.raw, ["probes", "schedule", "kind"]));
+  const include = (getAt(p.raw, ["probes", "include"]) as string[] | undefined) ?? [];
+  return (
+    <Group
+      title="Training & probes"
+      summary={`${str(getAt(p.raw, ["train", "steps"]))} steps · seed ${str(getAt(p.raw, ["seed"]))}`}
+    >
+      <NumberField b={p} path={["seed"]} label="seed" />
+      <NumberField b={p} path={["train", "steps"]} label="steps" />
+      <NumberField b={p} path={["train", "stop", "targetError"]} label="stop at error ≤" nullable />
+      <NumberField b={p} path={["train", "stop", "targetLoss"]} label="stop at loss ≤" nullable />
+      <NumberField b={p} path={["train", "stop", "divergeAbove"]} label="diverged if loss >" />
+      <SelectField
+        b={p}
+        path={["probes", "schedule", "kind"]}
+        label="record"
+        options={[
+          { value: "every", label: "every k steps" },
+          { value: "log", label: "log-spaced" },
+        ]}
+        onChange={(v) =>
+          p.set(
+            ["probes", "schedule"],
+            v === "log" ? { kind: "log", perDecade: 20 } : { kind: "every", every: 10 },
+          )
+        }
+      />
+      {sched === "every" ? (
+        <NumberField b={p} path={["probes", "schedule", "every"]} label="every k" />
+      ) : (
+        <NumberField b={p} path={["probes", "schedule", "perDecade"]} label="points per decade" />
+      )}
+      <div class="field">
+        <span class="label">probes in the history</span>
+        <div class="probe-chips">
+          {PROBES.map((pr) => (
+            <label key={pr.name} class="chip" title={pr.description}>
+              <input
+                type="checkbox"
+                checked={include.includes(pr.name)}
+                onChange={(e) =>
+                  p.set(
+                    ["probes", "include"],
+                    (e.currentTarget as HTMLInputElement).checked
+                      ? [...include, pr.name]
+                      : include.filter((x) => x !== pr.name),
+                  )
+                }
+              />
+              {pr.name}
+            </label>
+          ))}
+        </div>
+        <Problems v={p.v} path={["probes"]} />
+      </div>
+    </Group>
+  );
+}
+
+function JsonGroup(p: ControlsProps) {
+  const [text, setText] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const shown = text ?? JSON.stringify(p.raw, null, 2);
+  return (
+    <Group title="Run config (JSON)" summary="everything, as the CLI reads it" open={false}>
+      <textarea
+        class="json"
+        rows={14}
+        spellcheck={false}
+        value={shown}
+        aria-label="run config JSON"
+        onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+      />
+      <div class="inline-buttons">
+        <button
+          type="button"
+          class="small"
+          disabled={text === null}
+          onClick={() => {
+            try {
+              const parsed = JSON.parse(shown);
+              if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+                throw new Error("expected a JSON object");
+              setError(null);
+              setText(null);
+              p.replace(parsed);
+            } catch (e) {
+              setError(`not applied: ${(e as Error).message}`);
+            }
+          }}
+        >
+          apply
+        </button>
+        <button
+          type="button"
+          class="small"
+          disabled={text === null}
+          onClick={() => {
+            setText(null);
+            setError(null);
+          }}
+        >
+          discard edits
+        </button>
+      </div>
+      {error && (
+        <p class="problems" role="alert">
+          {error}
+        </p>
+      )}
+    </Group>
+  );
+}
+
+/** Every control of the run config. */
+export function Controls(props: ControlsProps) {
+  return (
+    <div class="controls">
+      <DataGroup {...props} />
+      <ModelGroup {...props} />
+      <InitGroup {...props} />
+      <LossOptGroup {...props} />
+      <TrainGroup {...props} />
+      <JsonGroup {...props} />
+    </div>
+  );
+}

@@ -1,0 +1,241 @@
+/**
+ * Presets: one run config per claim of THEORY.md (C1–C7), each with two sentences on what to watch.
+ * They are ordinary run configs: `learndyn train --config` runs them unchanged.
+ */
+import type { RunConfigInput } from "../../src/config/run-config.js";
+
+/** A preset of the lab. */
+export interface Preset {
+  /** Short id used in the menu and in tests ("c1"). */
+  id: string;
+  /** The claim it shows. */
+  claim: string;
+  /** Menu title. */
+  title: string;
+  /** Two sentences: what to look at and what the theory says. */
+  watch: string;
+  /** The run. */
+  config: RunConfigInput;
+}
+
+const ones = (n: number, r = 1) => Array.from({ length: n }, () => r);
+
+/** Diagonal first layer a ~ |N(0, ε²)|, Gaussian output weights b ~ N(0, ε²): the theory's exact setting. */
+const diagonalInit = (eps: number) => ({
+  scheme: "gaussian" as const,
+  scale: eps,
+  layers: [
+    { scheme: "diagonal" as const, scale: eps, diagonal: "half-normal" as const },
+    { scheme: "gaussian" as const, scale: eps },
+  ],
+});
+
+export const PRESETS: readonly Preset[] = [
+  {
+    id: "c1",
+    claim: "C1",
+    title: "C1 · Sigmoidal error curve",
+    watch:
+      "The training error stays near ½ on a plateau, then falls along a sigmoid to ¼, tracing the dashed theory curve E(t) = ½[1 − gd(rt)/π]. " +
+      "The quarter of points that never get learned started in the failure region of the phase portrait.",
+    config: {
+      name: "C1 sigmoidal error",
+      seed: 5,
+      data: { kind: "orthogonal", norms: ones(100), labels: "alternating" },
+      model: { hidden: [100], activation: "relu", bias: false },
+      init: diagonalInit(0.01),
+      loss: { kind: "ce", reduction: "sum" },
+      optimizer: { kind: "gd", lr: 0.02 },
+      train: { steps: 600 },
+      probes: { schedule: { kind: "every", every: 5 }, include: [] },
+    },
+  },
+  {
+    id: "c2",
+    claim: "C2",
+    title: "C2 · Independent modes",
+    watch:
+      "Each point is its own mode: its margin sits on a plateau, then escapes at a time set by its norm alone, following its dashed Ei curve. " +
+      "Off-diagonal weights stay exactly zero, so the modes never talk to each other (try a linear activation to couple them).",
+    config: {
+      name: "C2 independent modes",
+      seed: 2,
+      data: { kind: "orthogonal", norms: [0.5, 0.75, 1, 1.5, 2, 3], labels: "positive" },
+      model: { hidden: [6], activation: "relu", bias: false },
+      init: {
+        scheme: "half-normal",
+        scale: 0.1,
+        balanced: true,
+        layers: [
+          { scheme: "diagonal", scale: 0.1, diagonal: "half-normal" },
+          { scheme: "half-normal", scale: 0.1 },
+        ],
+      },
+      loss: { kind: "ce", reduction: "sum" },
+      optimizer: { kind: "gd", lr: 0.01 },
+      train: { steps: 1500 },
+      probes: { schedule: { kind: "every", every: 5 }, include: [] },
+    },
+  },
+  {
+    id: "c3",
+    claim: "C3",
+    title: "C3 · Regions of failed training",
+    watch:
+      "In the phase portrait every unit moves along a hyperbola a² − b² = const: those starting below the separatrix b = −a reach a = 0 first and die with the wrong sign. " +
+      "The error settles at the fraction of points that started in the orange failure region (¼ on average).",
+    config: {
+      name: "C3 failed training",
+      seed: 3,
+      data: { kind: "orthogonal", norms: ones(32), labels: "alternating" },
+      model: { hidden: [32], activation: "relu", bias: false },
+      init: diagonalInit(0.1),
+      loss: { kind: "ce", reduction: "sum" },
+      optimizer: { kind: "gd", lr: 0.02 },
+      train: { steps: 1000 },
+      probes: { schedule: { kind: "every", every: 5 }, include: [] },
+    },
+  },
+  {
+    id: "c4",
+    claim: "C4",
+    title: "C4 · Input norm sets the speed",
+    watch:
+      "Points of norm 4 flip to the right side first, points of norm ½ last: the flip time t* is proportional to 1/‖x‖. " +
+      "Switch the time axis to log: the per-norm margin curves are the same curve shifted by log ‖x‖.",
+    config: {
+      name: "C4 input norm",
+      seed: 4,
+      data: {
+        kind: "orthogonal",
+        norms: [0.5, 0.5, 0.5, 0.5, 1, 1, 1, 1, 2, 2, 2, 2, 4, 4, 4, 4],
+        labels: "alternating",
+      },
+      model: { hidden: [16], activation: "relu", bias: false },
+      init: diagonalInit(0.01),
+      loss: { kind: "ce", reduction: "sum" },
+      optimizer: { kind: "gd", lr: 0.01 },
+      train: { steps: 2000 },
+      probes: { schedule: { kind: "every", every: 10 }, include: [] },
+    },
+  },
+  {
+    id: "c5",
+    claim: "C5",
+    title: "C5 · Feature frequency sets the speed",
+    watch:
+      "The response along each feature grows like e^{p·r·t}: the frequent feature A is learned long before the rare feature C. " +
+      "The dotted lines mark the predicted learning times ln(1/(rε))/(p r); halve a frequency and its time doubles.",
+    config: {
+      name: "C5 feature frequency",
+      seed: 5,
+      data: {
+        kind: "features",
+        n: 100,
+        features: [
+          { name: "A", norm: 1, frequency: 0.8 },
+          { name: "B", norm: 1, frequency: 0.4 },
+          { name: "C", norm: 1, frequency: 0.2 },
+        ],
+        noiseDims: 0,
+        noiseStd: 0,
+      },
+      model: { hidden: [50], activation: "relu", bias: false },
+      init: { scheme: "gaussian", scale: 0.01 },
+      loss: { kind: "ce", reduction: "mean" },
+      optimizer: { kind: "gd", lr: 0.5 },
+      train: { steps: 400 },
+      probes: { schedule: { kind: "every", every: 2 }, include: ["test-accuracy"] },
+    },
+  },
+  {
+    id: "c6",
+    claim: "C6",
+    title: "C6 · Cross-entropy vs hinge",
+    watch:
+      "Under hinge loss every wrong point flips in half the cross-entropy time, E(t) = ½[1 − gd(2rt)/π], and each margin stops dead at 1 in finite time. " +
+      "Switch the loss to ce: margins then keep growing like ln t and never stop.",
+    config: {
+      name: "C6 hinge",
+      seed: 6,
+      data: { kind: "orthogonal", norms: ones(32), labels: "alternating" },
+      model: { hidden: [32], activation: "relu", bias: false },
+      init: diagonalInit(0.01),
+      loss: { kind: "hinge", reduction: "sum", margin: 1 },
+      optimizer: { kind: "gd", lr: 0.01 },
+      train: { steps: 1000 },
+      probes: { schedule: { kind: "every", every: 5 }, include: [] },
+    },
+  },
+  {
+    id: "c7",
+    claim: "C7",
+    title: "C7 · Gradient starvation",
+    watch:
+      "Feature A is in every point, B in half of them, and both predict the label perfectly: once A is learned the loss is small and B's response stops growing. " +
+      "On a log y axis B stalls orders of magnitude below A (theory: ε^{1−ρ}, ρ = p·r_B/r_A); a smaller init scale ε starves it more.",
+    config: {
+      name: "C7 gradient starvation",
+      seed: 7,
+      data: {
+        kind: "features",
+        n: 100,
+        features: [
+          { name: "A", norm: 1, frequency: 1 },
+          { name: "B", norm: 1, frequency: 0.5 },
+        ],
+        noiseDims: 0,
+        noiseStd: 0,
+      },
+      model: { hidden: [50], activation: "relu", bias: false },
+      init: { scheme: "gaussian", scale: 0.001 },
+      loss: { kind: "ce", reduction: "mean" },
+      optimizer: { kind: "gd", lr: 1 },
+      train: { steps: 3000 },
+      probes: { schedule: { kind: "log", perDecade: 40 }, include: ["test-accuracy"] },
+    },
+  },
+  {
+    id: "moons",
+    claim: "C7",
+    title: "C7 · Two moons (starvation in 2-D)",
+    watch:
+      "The moons are separable along one axis with a small margin: the network finds that easy direction and its boundary stays almost a straight line. " +
+      "Set regularization → spectral decoupling to 0.003 and watch the boundary curve around the moons instead.",
+    config: {
+      name: "moons",
+      seed: 8,
+      data: { kind: "moons", n: 300, noise: 0.1, margin: 0.1 },
+      model: { hidden: [100], activation: "relu", bias: true },
+      init: { scheme: "he-normal", scale: 0.1 },
+      loss: { kind: "ce", reduction: "mean" },
+      optimizer: { kind: "gd", lr: 0.1, momentum: 0.9 },
+      train: { steps: 1000 },
+      probes: { schedule: { kind: "every", every: 5 }, include: [] },
+    },
+  },
+  {
+    id: "spiral",
+    claim: "—",
+    title: "Playground · Spiral",
+    watch:
+      "A hard 2-D set: the decision boundary has to wind around twice, which takes width, depth and a bias in every layer. " +
+      "Try removing a layer or the biases and watch the error plateau.",
+    config: {
+      name: "spiral",
+      seed: 9,
+      data: { kind: "playground", set: "spiral", n: 300, noise: 0 },
+      model: { hidden: [32, 32], activation: "tanh", bias: true },
+      init: { scheme: "xavier-normal", scale: 0.1 },
+      loss: { kind: "ce", reduction: "mean" },
+      optimizer: { kind: "adam", lr: 0.01 },
+      train: { steps: 3000 },
+      probes: { schedule: { kind: "every", every: 10 }, include: [] },
+    },
+  },
+];
+
+/** The preset with this id, or undefined. */
+export function findPreset(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}

@@ -1,0 +1,275 @@
+/**
+ * One training run of the lab: the library's own trainer (createTrainer, advanced in chunks) plus what the
+ * lab's views need at each recorded step. Plain TypeScript with no DOM or worker API, so it runs in the
+ * lab's Web Worker and in Node tests alike.
+ *
+ * The views' extra measurements come from a pass-through probe that returns nothing: the history is
+ * exactly what `learndyn train` records for the same config, so downloads and numbers match the CLI.
+ */
+import type { RunConfig } from "../../../src/config/run-config.js";
+import { parseRunConfig } from "../../../src/config/validate.js";
+import type { Dataset } from "../../../src/data/dataset.js";
+import { jsBackend } from "../../../src/engine/backend-js.js";
+import { type Mlp, weightView } from "../../../src/engine/mlp.js";
+import { forward } from "../../../src/engine/propagate.js";
+import { createWorkspace } from "../../../src/engine/workspace.js";
+import type { Probe, ProbeContext, ProbeValues } from "../../../src/probes/probe.js";
+import { PROBES } from "../../../src/probes/registry.js";
+import { buildData } from "../../../src/train/build-data.js";
+import type { HistoryRecord, RunStatus } from "../../../src/train/history.js";
+import { createTrainer, type Trainer } from "../../../src/train/trainer.js";
+import { type TheoryOverlay, theoryOverlay } from "./theory-overlay.js";
+
+/** Most points whose margins are kept per record (the per-point view). */
+export const MAX_POINT_SERIES = 256;
+/** Most (a, b) unit pairs kept per record (the phase portrait). */
+export const MAX_UNITS = 128;
+/** Resolution of the decision-boundary grid (cells per side). */
+export const GRID_SIZE = 56;
+
+/** What the views measure at a recorded step, beside the history record. */
+export interface LabExtra {
+  step: number;
+  t: number;
+  /** Per-point margins y·f(x) (data sets of at most MAX_POINT_SERIES points). */
+  margin?: number[];
+  /** 2-layer nets: per unit k (paired with point k), a = w_k·x_k/‖x_k‖ and y_k·b_k (y = −1 mirrored). */
+  a?: number[];
+  yb?: number[];
+  /** Response f(u_j) along each known feature direction. */
+  response?: number[];
+  /** Frobenius norm of each layer's weights. */
+  weightNorm?: number[];
+  /** Norm of all parameters. */
+  paramNorm?: number;
+  /** Largest drift of a conserved balance ‖w_in‖² − ‖w_out‖² from step 0 (when the probe exists). */
+  balanceDrift?: number;
+}
+
+/** Facts about the data and model that the views need once. */
+export interface DataInfo {
+  name: string;
+  n: number;
+  d: number;
+  /** Labels ±1. */
+  labels: number[];
+  /** ‖x_i‖ per point (first MAX_POINT_SERIES points). */
+  norms: number[];
+  /** Names of known feature directions (features/orthogonal data), else []. */
+  featureNames: string[];
+  /** The inputs when d = 2 (for the decision-boundary view), else null. */
+  points2d: { x: number[]; y: number[] } | null;
+  /** Names of the test sets. */
+  testNames: string[];
+  /** Number of weight layers. */
+  layers: number;
+}
+
+/** New records since the last drain. */
+export interface Progress {
+  step: number;
+  status: RunStatus;
+  stopReason: string;
+  records: HistoryRecord[];
+  extras: LabExtra[];
+}
+
+/** The model's logit on a grid over the input plane (2-D data only). values[j * nx + i] at (x[i], y[j]). */
+export interface DecisionGrid {
+  step: number;
+  x: number[];
+  y: number[];
+  values: number[];
+}
+
+/** A run config (raw JSON) set up for training; throws ConfigError or a data error naming the problem. */
+export class LabSession {
+  readonly config: RunConfig;
+  readonly info: DataInfo;
+  private readonly trainer: Trainer;
+  private readonly extras: LabExtra[] = [];
+  private sentRecords = 0;
+  private sentExtras = 0;
+  private gridCache: {
+    xs: Float64Array;
+    x: number[];
+    y: number[];
+    ws: ReturnType<typeof createWorkspace>;
+  } | null = null;
+
+  constructor(raw: unknown) {
+    this.config = parseRunConfig(raw, "the lab");
+    const data = buildData(this.config);
+    const train = data.train;
+    const viewProbe: Probe = {
+      name: "lab-views",
+      description: "measurements for the lab's views (returns nothing to the history)",
+      measure: (ctx) => {
+        this.extras.push(measureExtras(ctx, this.config));
+        return {};
+      },
+    };
+    this.trainer = createTrainer(this.config, data, { probes: [viewProbe] });
+    this.info = dataInfo(train, Object.keys(data.tests), this.trainer.mlp.layers.length);
+  }
+
+  /** The theory's prediction for this run (ODE solves: call it in the worker, once). */
+  theory(): TheoryOverlay {
+    const { mlp, data } = this.trainer;
+    const initial =
+      this.trainer.step === 0 ? unitPairs(mlp, mlp.params, data.train, this.config) : this.extras[0];
+    return theoryOverlay(this.config, this.info, initial ?? undefined);
+  }
+
+  get step(): number {
+    return this.trainer.step;
+  }
+  get status(): RunStatus {
+    return this.trainer.status;
+  }
+  get history(): readonly HistoryRecord[] {
+    return this.trainer.history;
+  }
+
+  /** Runs up to `steps` more optimizer steps. */
+  advance(steps: number): RunStatus {
+    return this.trainer.advance(steps);
+  }
+
+  /** Records and extras made since the last call. */
+  drain(): Progress {
+    const records = this.trainer.history.slice(this.sentRecords);
+    const extras = this.extras.slice(this.sentExtras);
+    this.sentRecords = this.trainer.history.length;
+    this.sentExtras = this.extras.length;
+    return {
+      step: this.trainer.step,
+      status: this.trainer.status,
+      stopReason: this.trainer.stopReason,
+      records,
+      extras,
+    };
+  }
+
+  /** The logit over a grid covering the data (with a margin), or null unless the inputs are 2-D. */
+  decisionGrid(): DecisionGrid | null {
+    const { mlp, data } = this.trainer;
+    const train = data.train;
+    if (train.d !== 2) return null;
+    if (!this.gridCache) {
+      const [x0, x1] = paddedRange(train.x, 0);
+      const [y0, y1] = paddedRange(train.x, 1);
+      const x = Array.from({ length: GRID_SIZE }, (_, i) => x0 + ((i + 0.5) / GRID_SIZE) * (x1 - x0));
+      const y = Array.from({ length: GRID_SIZE }, (_, j) => y0 + ((j + 0.5) / GRID_SIZE) * (y1 - y0));
+      const xs = new Float64Array(GRID_SIZE * GRID_SIZE * 2);
+      for (let j = 0; j < GRID_SIZE; j++) {
+        for (let i = 0; i < GRID_SIZE; i++) {
+          xs[(j * GRID_SIZE + i) * 2] = x[i];
+          xs[(j * GRID_SIZE + i) * 2 + 1] = y[j];
+        }
+      }
+      this.gridCache = { xs, x, y, ws: createWorkspace(mlp, GRID_SIZE * GRID_SIZE, jsBackend) };
+    }
+    const { xs, x, y, ws } = this.gridCache;
+    const logits = forward(mlp, mlp.params, xs, GRID_SIZE * GRID_SIZE, ws, jsBackend);
+    return { step: this.trainer.step, x, y, values: Array.from(logits.subarray(0, GRID_SIZE * GRID_SIZE)) };
+  }
+}
+
+function paddedRange(x: Float64Array, coord: number): [number, number] {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = coord; i < x.length; i += 2) {
+    if (x[i] < lo) lo = x[i];
+    if (x[i] > hi) hi = x[i];
+  }
+  const pad = Math.max(0.15 * (hi - lo), 0.1);
+  return [lo - pad, hi + pad];
+}
+
+function dataInfo(train: Dataset, testNames: string[], layers: number): DataInfo {
+  const norms: number[] = [];
+  for (let i = 0; i < Math.min(train.n, MAX_POINT_SERIES); i++) {
+    let s = 0;
+    for (let j = 0; j < train.d; j++) s += train.x[i * train.d + j] ** 2;
+    norms.push(Math.sqrt(s));
+  }
+  let points2d: DataInfo["points2d"] = null;
+  if (train.d === 2) {
+    points2d = { x: [], y: [] };
+    for (let i = 0; i < train.n; i++) {
+      points2d.x.push(train.x[2 * i]);
+      points2d.y.push(train.x[2 * i + 1]);
+    }
+  }
+  return {
+    name: train.name,
+    n: train.n,
+    d: train.d,
+    labels: Array.from(train.y),
+    norms,
+    featureNames: train.features?.names ?? [],
+    points2d,
+    testNames,
+    layers,
+  };
+}
+
+/** Probes of the library that the views use when they exist (looked up by name). */
+function libraryProbe(name: string): Probe | undefined {
+  return PROBES.find((p) => p.name === name);
+}
+
+function measureExtras(ctx: ProbeContext, config: RunConfig): LabExtra {
+  const { data, logits, mlp, params } = ctx;
+  const extra: LabExtra = { step: ctx.step, t: ctx.step * config.optimizer.lr };
+  if (data.n <= MAX_POINT_SERIES) {
+    extra.margin = Array.from({ length: data.n }, (_, i) => data.y[i] * logits[i]);
+  }
+  const take = (name: string): ProbeValues => libraryProbe(name)?.measure(ctx) ?? {};
+  const norms = take("weight-norms");
+  if (Array.isArray(norms.weightNorm)) extra.weightNorm = norms.weightNorm;
+  if (typeof norms.paramNorm === "number") extra.paramNorm = norms.paramNorm;
+  const conserved = take("conserved");
+  if (typeof conserved.balanceDrift === "number") extra.balanceDrift = conserved.balanceDrift;
+  if (data.features) {
+    const responses = take("feature-responses");
+    if (Array.isArray(responses.response)) extra.response = responses.response;
+  }
+  const units = unitPairs(mlp, params, data, config);
+  if (units) {
+    extra.a = units.a;
+    extra.yb = units.yb;
+  }
+  return extra;
+}
+
+/** 2-layer nets on orthogonal data: unit k paired with point k, a = w_k·x_k/‖x_k‖ and y_k·b_k (THEORY.md §4). */
+function unitPairs(
+  mlp: Mlp,
+  params: Float64Array,
+  data: Dataset,
+  config: RunConfig,
+): { a: number[]; yb: number[] } | null {
+  {
+    if (mlp.layers.length !== 2 || config.data.kind !== "orthogonal") return null;
+    const L = mlp.layers[0];
+    const W = weightView(mlp, params, 0);
+    const v = weightView(mlp, params, 1);
+    const k = Math.min(L.outputs, data.n, MAX_UNITS);
+    const a: number[] = new Array(k);
+    const yb: number[] = new Array(k);
+    for (let u = 0; u < k; u++) {
+      let dot = 0;
+      let sq = 0;
+      for (let i = 0; i < data.d; i++) {
+        const xi = data.x[u * data.d + i];
+        dot += W[u * L.inputs + i] * xi;
+        sq += xi * xi;
+      }
+      a[u] = dot / Math.sqrt(sq);
+      yb[u] = data.y[u] * v[u];
+    }
+    return { a, yb };
+  }
+}

@@ -1,0 +1,136 @@
+/// <reference lib="webworker" />
+/**
+ * The lab's training worker: owns one LabSession and advances it in time slices, posting new history
+ * records (and a decision-boundary grid at most every GRID_MS) back to the page. The page never trains.
+ */
+import type { FromWorker, ToWorker } from "./protocol.js";
+import { LabSession } from "./session.js";
+
+/** Longest slice of training between two posts (ms): keeps the worker responsive to pause. */
+const SLICE_MS = 30;
+/** Tick period while playing (ms). */
+const TICK_MS = 40;
+/** Least time between two decision grids (ms). */
+const GRID_MS = 150;
+
+const post = (m: FromWorker) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
+
+let session: LabSession | null = null;
+let id = 0;
+let playing = false;
+let stepsPerSecond = 200;
+let budget = 0;
+let timer: ReturnType<typeof setTimeout> | null = null;
+let lastGrid = 0;
+let stepsPerMs = 0.05;
+
+function send(force = false): void {
+  if (!session) return;
+  const progress = session.drain();
+  const now = performance.now();
+  let grid = null;
+  if (force || now - lastGrid > GRID_MS || progress.status !== "running") {
+    grid = session.decisionGrid();
+    lastGrid = now;
+  }
+  if (progress.records.length === 0 && !grid && !force) return;
+  post({ type: "progress", id, progress, grid, playing });
+}
+
+/** Advances by up to `steps` but no longer than SLICE_MS; returns the steps taken. */
+function slice(steps: number): number {
+  if (!session) return 0;
+  const start = performance.now();
+  const from = session.step;
+  while (session.status === "running" && session.step - from < steps) {
+    const chunk = Math.max(1, Math.min(steps - (session.step - from), Math.ceil(stepsPerMs * 8)));
+    const t0 = performance.now();
+    session.advance(chunk);
+    const dt = performance.now() - t0;
+    if (dt > 0.5) stepsPerMs = 0.7 * stepsPerMs + 0.3 * (chunk / dt);
+    if (performance.now() - start > SLICE_MS) break;
+  }
+  return session.step - from;
+}
+
+function tick(): void {
+  timer = null;
+  if (!playing || !session) return;
+  budget += Number.isFinite(stepsPerSecond) ? (stepsPerSecond * TICK_MS) / 1000 : Number.POSITIVE_INFINITY;
+  const want = Math.floor(Math.min(budget, 1e9));
+  if (want >= 1) budget -= slice(want);
+  if (!Number.isFinite(budget) || budget > stepsPerSecond) budget = 0;
+  if (session.status !== "running") playing = false;
+  send(!playing);
+  if (playing) timer = setTimeout(tick, Number.isFinite(stepsPerSecond) ? TICK_MS : 0);
+}
+
+function stop(): void {
+  playing = false;
+  if (timer !== null) clearTimeout(timer);
+  timer = null;
+  budget = 0;
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const msg = event.data;
+  try {
+    switch (msg.type) {
+      case "load": {
+        stop();
+        id = msg.id;
+        session = null;
+        try {
+          session = new LabSession(msg.config);
+        } catch (e) {
+          post({ type: "load-error", id, message: (e as Error).message });
+          return;
+        }
+        post({ type: "loaded", id, info: session.info, totalSteps: session.config.train.steps });
+        send(true);
+        try {
+          post({ type: "theory", id, overlay: session.theory() });
+        } catch (e) {
+          post({
+            type: "theory",
+            id,
+            overlay: {
+              t: [],
+              modes: [],
+              error: null,
+              errorPopulation: null,
+              notes: [`theory overlay failed: ${(e as Error).message}`],
+            },
+          });
+        }
+        return;
+      }
+      case "play":
+        stepsPerSecond = msg.stepsPerSecond;
+        if (!playing && session && session.status === "running") {
+          playing = true;
+          tick();
+        }
+        return;
+      case "pause":
+        stop();
+        send(true);
+        return;
+      case "speed":
+        stepsPerSecond = msg.stepsPerSecond;
+        budget = 0;
+        return;
+      case "step":
+        stop();
+        if (session) {
+          let left = msg.steps;
+          while (left > 0 && session.status === "running") left -= Math.max(1, slice(left));
+        }
+        send(true);
+        return;
+    }
+  } catch (e) {
+    stop();
+    post({ type: "crash", id, message: `${(e as Error).name}: ${(e as Error).message}` });
+  }
+};
