@@ -161,6 +161,7 @@ export function sweepScaling(
     by?: string;
     title?: string;
     xTitle?: string;
+    yTitle?: string;
     expectedSlope?: string;
   },
 ): { figures: SweepFigure[]; fits: { group: string; fit: SlopeFit | null }[] } {

@@ -94,7 +94,6 @@ export const scalingHintSchema = z
     title: z.string().optional(),
     xTitle: z.string().optional(),
     yTitle: z.string().optional(),
-    yTitle: z.string().optional(),
     expectedSlope: z.string().optional().describe("what the theory says, shown under the title"),
   })
   .strict();
