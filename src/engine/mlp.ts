@@ -171,7 +171,7 @@ export function importWeights(mlp: Mlp, weights: LayerWeights[], flat: Float64Ar
           bias[o] = v;
         });
       }
-    } else if (b !== undefined && b.some((v) => v !== 0)) {
+    } else if (b?.some((v) => v !== 0)) {
       throw new Error(
         `weights[${l}].b: the model has no bias (model.bias = false) but nonzero biases were given`,
       );
