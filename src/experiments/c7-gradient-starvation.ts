@@ -2,13 +2,22 @@
  * C7 (P11, P12, P13): gradient starvation. A frequent feature A (every point) and a rarer, equally
  * informative feature B (a fraction p of the points): once A is learned, B's gradient is starved, so its
  * final strength ∝ ε^{1−ρ} (ρ = p r_B/r_A) and it grows afterwards only like (ln t)^ρ; under hinge it stops
- * exactly. See ./c7/diagonal-net.ts for the network and why it is not the engine's MLP.
+ * exactly. Every number comes from engine runs: the diagonal linear network (model.diagonalLayers = [0]) of
+ * ./c7/measure.ts, and wide ReLU nets for spectral decoupling (./c7/spectral-decoupling.ts).
  */
 import { fitLine } from "../figures/fit.js";
-import { type LineSeries, lineChart } from "../figures/lineChart.js";
 import { simulateStarvation } from "../theory/starvation.js";
 import { measureEngineStarvation } from "./c7/engine-limits.js";
+import {
+  bOnlyAccuracyFigure,
+  diagonalSdFigure,
+  finalUbFigure,
+  hingeFigure,
+  modesFigure,
+  wideSdFigure,
+} from "./c7/figures.js";
 import { measureStarvation, predictedNoisyBAccuracy, type StarvationMeasureResult } from "./c7/measure.js";
+import { meanStd, sweepWideSd, type WideSdSweep } from "./c7/spectral-decoupling.js";
 import {
   absoluteCheck,
   type Check,
@@ -42,7 +51,10 @@ function run({ scale, seed }: ExperimentOptions): ExperimentResult {
   const started = performance.now();
   const full = scale === "full";
   const tEnd = full ? 1e5 : 1e4;
-  const n = 100;
+  // The smallest n at which every p used (0.2, 0.5, 0.8) is realized exactly. Without noise the points
+  // are four distinct ones repeated and each point's loss depends only on its margin, so the mean-loss
+  // dynamics depend on p, not n (n = 100 gives the same u to rounding: see the tests).
+  const n = 10;
   const ps = full ? [0.8, 0.5, 0.2] : [0.5, 0.2];
   const epss = full ? [1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8] : [1e-2, 1e-3, 1e-4, 1e-5, 1e-6];
   const byP = new Map<number, { eps: number; res: StarvationMeasureResult }[]>();
@@ -146,22 +158,39 @@ function run({ scale, seed }: ExperimentOptions): ExperimentResult {
       0.03,
     ),
   );
-  // Spectral decoupling.
+  // Spectral decoupling, (a) in the diagonal model (a limit: the claim is made for wide nets), (b) in the
+  // setting of the claim: wide ReLU nets from a He start, every weight trainable, with noise dimensions.
   const sdLambdas = [0.003, 0.1];
-  const sdRuns = sdLambdas.map((l) =>
-    measureStarvation({ p: ref.p, eps: 1e-4, n, tEnd, seed, spectralDecoupling: l }),
-  );
-  const sdBest = sdRuns.reduce((a, b) => (last(b.uB) > last(a.uB) ? b : a));
+  const sdRuns = sdLambdas.map((lambda) => ({
+    lambda,
+    res: measureStarvation({ p: ref.p, eps: 1e-4, n, tEnd, seed, spectralDecoupling: lambda }),
+  }));
+  const wideWidth = full ? 500 : 200;
+  const wideSeeds = (full ? [0, 1, 2, 3, 4] : [0, 1]).map((k) => seed * 101 + k);
+  const wideLambdas = full ? [0, 0.001, 0.01, 0.1] : [0, 0.01, 0.1];
+  const wideBase = { width: wideWidth, n: 40, steps: full ? 4000 : 1500, lr: 0.2 };
+  const wide: WideSdSweep[] = [
+    sweepWideSd("B in half the points (§7)", { ...wideBase, pB: 0.5 }, wideLambdas, wideSeeds),
+    sweepWideSd("B in every point, r_B = ½", { ...wideBase, pB: 1, rB: 0.5 }, wideLambdas, wideSeeds),
+  ];
+  const wideStats = wide.map((sw) => sw.runs.map((rs) => meanStd(rs.map((r) => r.noisyB))));
+  const describeWide = (k: number) =>
+    wide[k].lambdas
+      .map((l, i) => `λ = ${l}: ${fmt(wideStats[k][i].mean)} ± ${fmt(wideStats[k][i].std, 2)}`)
+      .join("; ");
+  const freqBase = wideStats[0][0].mean;
+  const freqBest = Math.max(...wideStats[0].slice(1).map((x) => x.mean));
   checks.push({
     prediction: "C7 (SD)",
-    statement: `spectral decoupling (λ = ${sdLambdas.join(", ")}) un-starves B: final u_B above the unregularized ${fmt(last(ref.uB))} and noisy B-only accuracy up from ${fmt(noisy)}`,
-    predicted: `u_B > ${fmt(last(ref.uB))}, accuracy > ${fmt(noisy + 0.05)}`,
-    measured: `u_B = ${sdRuns.map((r) => fmt(last(r.uB))).join(", ")}; accuracy ${sdRuns.map((r) => fmt(r.noisyBAccuracy)).join(", ")}`,
-    tolerance: "u_B larger and accuracy ≥ 5 points higher",
-    pass: last(sdBest.uB) > last(ref.uB) && sdBest.noisyBAccuracy > noisy + 0.05,
+    statement: `THEORY.md §7 (Pezeshki et al. 2021): spectral decoupling removes the starvation — in their setting, a wide ReLU net (width ${wideWidth}, He-normal start, no constraint) on §7's data (B in half the points) plus 8 noise dimensions: accuracy on noisy B-only points rises with SD at some λ ∈ {${wideLambdas.slice(1).join(", ")}} (mean over ${wideSeeds.length} seeds)`,
+    predicted: `accuracy ≥ ${fmt(freqBase + 0.05)} (no SD: ${fmt(freqBase)})`,
+    measured: describeWide(0),
+    tolerance: "best λ ≥ 5 points above no SD",
+    pass: freqBest >= freqBase + 0.05,
   });
   // Hinge (P13): lr 0.005, since hinge grows twice as fast as CE before the margin.
-  const hinge = measureStarvation({ p: ref.p, eps: 1e-4, n, tEnd: 200, seed, loss: "hinge", lr: 0.005 });
+  const hingeLr = 0.005;
+  const hinge = measureStarvation({ p: ref.p, eps: 1e-4, n, tEnd: 200, seed, loss: "hinge", lr: hingeLr });
   const tf = hinge.tFreezeB ?? Number.NaN;
   const after = hinge.t.map((t, i) => ({ t, uB: hinge.uB[i] })).filter((x) => x.t >= 1.5 * tf);
   const frozen = after.length > 0 ? after[0].uB : Number.NaN;
@@ -191,15 +220,23 @@ function run({ scale, seed }: ExperimentOptions): ExperimentResult {
     setting: 'noise-free B-only test set (the generator\'s "B-only")',
     deviation: `accuracy ${fmt(ref.cleanBAccuracy)} for every run: u_B > 0 always, so a test point carrying only B is classified correctly however starved B is; "near chance" needs the absent feature A to be not exactly 0 (noisy test: ${fmt(noisy)}).`,
   });
+  limits.push({
+    setting: `spectral decoupling in the diagonal model (λ = ${sdLambdas.join(", ")}), ρ = ${ref.rho}, ε = 1e-4, t = ${tEnd}`,
+    deviation: `u_B = ${sdRuns.map((r) => fmt(last(r.res.uB))).join(", ")} vs ${fmt(last(ref.uB))} without SD; noisy B-only accuracy ${sdRuns.map((r) => fmt(r.res.noisyBAccuracy)).join(", ")} vs ${fmt(noisy)}. SD pulls every margin to the cap m* (σ(−m*) = λm*), which A alone reaches on every point, so u_B = 0 is its optimum: SD starves B further here.`,
+  });
+  limits.push({
+    setting: `spectral decoupling in wide ReLU nets (width ${wideWidth}, He start, ${wideSeeds.length} seeds), B in every point with half A's norm (starved by norm, not frequency)`,
+    deviation: `noisy B-only accuracy ${describeWide(1)}; u_B/u_A ${wide[1].runs.map((rs, i) => `${fmt(meanStd(rs.map((r) => r.uB / r.uA)).mean)} (λ = ${wide[1].lambdas[i]})`).join(", ")}. With B in half the points (the check): u_B/u_A ${wide[0].runs.map((rs, i) => `${fmt(meanStd(rs.map((r) => r.uB / r.uA)).mean)} (λ = ${wide[0].lambdas[i]})`).join(", ")}. No setting measured here shows SD raising B's accuracy by more than the seed spread.`,
+  });
   const pd = [1e-2, 1e-4].map((eps) =>
-    measureEngineStarvation({ p: ref.p, init: "pair-diagonal", scale: eps, n, seed }),
+    measureEngineStarvation({ p: ref.p, init: "pair-diagonal", scale: eps, n: 100, seed }),
   );
   limits.push({
     setting: `the engine's ReLU MLP from the same diagonal start (4 units, ±pairs, u(0) = ε), every weight trainable, ρ = ${ref.rho}, t = 2000`,
     deviation: `no starvation: u_B = ${fmt(pd[0].uB)} (ε = 1e-2) and ${fmt(pd[1].uB)} (ε = 1e-4), u_A = ${fmt(pd[0].uA)}, ${fmt(pd[1].uA)}: slope in ε ${fmt(Math.log10(pd[0].uB / pd[1].uB) / 2)} instead of ${1 - ref.rho}. The A unit's weights grow along B at ratio ρ (its gradient is the mean of the points it fires on), so f(u_B) ≈ ρ·u_A.`,
   });
   const gs = [0.1, 0.01].map((sc) =>
-    measureEngineStarvation({ p: ref.p, init: "gaussian", scale: sc, width: 64, n, seed }),
+    measureEngineStarvation({ p: ref.p, init: "gaussian", scale: sc, width: 64, n: 100, seed }),
   );
   limits.push({
     setting: `wide ReLU net (64 units, Gaussian init std 0.1 and 0.01, balanced), ρ = ${ref.rho}, t = 2000`,
@@ -224,202 +261,43 @@ function run({ scale, seed }: ExperimentOptions): ExperimentResult {
     setting: `ε^{1−ρ} at practical ε for ρ = ${rhoMax} (ODE, t = ${tEnd})`,
     deviation: `local slope of log u_B against log ε: ${ladder.join(", ")} → ${fmt(1 - rhoMax)} only as ε → 0; for ρ close to 1 the correction to u_B(t_A) ≈ ε(1/(r_A ε))^ρ decays slowly (for ρ = 0.5 and 0.2 the slope is within 0.015 of 1−ρ from ε = 1e-3 on).`,
   });
-  const fastLr = measureStarvation({ p: ref.p, eps: 1e-4, n, tEnd, seed, lr: 0.5 });
+  const fastLr = measureStarvation({ p: ref.p, eps: 1e-4, n, tEnd, seed, lr: 0.5, tSwitch: Infinity });
   limits.push({
-    setting: `diagonal model with lr = 0.5 (default 0.02), ρ = ${ref.rho}, ε = 1e-4`,
+    setting: `diagonal model with a constant η = 0.5 (default: 0.02 up to t = 100), ρ = ${ref.rho}, ε = 1e-4`,
     deviation: `u_B(t = ${tEnd}) = ${fmt(last(fastLr.uB))} vs ODE ${fmt(last(fastLr.theoryUB))}: ${fmt((last(fastLr.uB) / last(fastLr.theoryUB) - 1) * 100, 2)}% (the exponential phase, in discrete steps, grows u by (1 + lr·r/2)² per step instead of e^{lr·r}).`,
   });
 
   // Figures.
-  const figures: ExperimentResult["figures"] = [];
-  const tTheory = Array.from({ length: 80 }, (_, i) => 0.02 * (1e6 / 0.02) ** (i / 79));
-  for (const p of ps) {
-    const runs = (byP.get(p) ?? []).filter((r) => [1e-2, 1e-4, 1e-6, 1e-8].includes(r.eps));
-    const series: LineSeries[] = [];
-    for (const r of runs) {
-      const th = simulateStarvation({ p: r.res.p, rA: 1, rB: 1, eps: r.eps }, tTheory);
-      for (const [name, sim, theory] of [
-        ["u_A", r.res.uA, th.uA],
-        ["u_B", r.res.uB, th.uB],
-      ] as const) {
-        const group = `${name}, ε = ${r.eps}`;
-        series.push({
-          name: `${group} (sim)`,
-          group,
-          kind: "simulation",
-          x: r.res.t.slice(1),
-          y: sim.slice(1),
-        });
-        series.push({ name: `${group} (theory)`, group, kind: "theory", x: tTheory, y: theory });
-      }
-    }
-    figures.push({
-      name: `modes-rho-${runs[0].res.rho}`,
-      caption: `ρ = ${runs[0].res.rho} (p = ${p}, r_A = r_B = 1): mode strengths u_A and u_B over log time for several init scales ε. Solid: GD on the diagonal network (to t = ${tEnd}); dashed: the starvation ODE, integrated on to t = 1e6. A is learned at t ≈ ln(1/ε); from then on u_B hardly moves: each ×100 in ε leaves u_B ×100^{1−ρ} smaller.`,
-      figure: lineChart({
-        title: `Gradient starvation, ρ = ${runs[0].res.rho}: u_A and u_B over time`,
-        subtitle: "diagonal net f = u_A x_A + u_B x_B, mean CE, GD lr 0.02; dashed: THEORY.md §7 ODE",
-        xTitle: "time t",
-        yTitle: "mode strength u",
-        xScale: "log",
-        yScale: "log",
-        series,
-        legendTitle: "mode, init",
-      }),
-    });
-  }
-  const epsSeries: LineSeries[] = [];
-  const epsGrid = Array.from(
-    { length: 25 },
-    (_, i) => 10 ** (-2 - (i * (Math.log10(1 / last(epss)) - 2)) / 24),
-  );
-  for (const p of ps) {
-    const runs = byP.get(p) ?? [];
-    const rho = runs[0].res.rho;
-    const group = `ρ = ${rho} (slope ${fmt(slopes.get(p) ?? Number.NaN)}, theory ${fmt(1 - rho)})`;
-    epsSeries.push({
-      name: `${group} sim`,
-      group,
-      kind: "simulation",
-      points: runs.map((r) => ({ x: r.eps, y: last(r.res.uB) })),
-      showPoints: true,
-    });
-    epsSeries.push({
-      name: `${group} theory`,
-      group,
-      kind: "theory",
-      points: epsGrid.map((eps) => ({
-        x: eps,
-        y: last(simulateStarvation({ p: runs[0].res.p, rA: 1, rB: 1, eps }, [tEnd]).uB),
-      })),
-    });
-  }
-  figures.push({
-    name: "final-uB-vs-eps",
-    caption: `Strength of the rare feature at t = ${tEnd} against the init scale ε, log-log. Points: simulation; dashed: the ODE. Slopes (fitted over ε ≤ 1e-3) approach 1−ρ: the smaller the init, the more completely B is starved.`,
-    figure: lineChart({
-      title: "Final u_B against init scale: slope 1 − ρ",
-      subtitle: `t = ${tEnd}, r_A = r_B = 1`,
-      xTitle: "init scale ε",
-      yTitle: `u_B(t = ${tEnd})`,
-      xScale: "log",
-      yScale: "log",
-      series: epsSeries,
-      legendTitle: "rare-feature exponent",
-    }),
-  });
-  const accSeries: LineSeries[] = [
-    {
-      name: "CE (sim)",
-      group: "CE",
-      kind: "simulation",
-      x: ref.t.slice(1),
-      y: ref.t.slice(1).map((_, i) => predictedNoisyBAccuracy(ref.uA[i + 1], ref.uB[i + 1], 1, 0.5)),
-    },
-    {
-      name: "CE (theory)",
-      group: "CE",
-      kind: "theory",
-      x: ref.t.slice(1),
-      y: ref.t
-        .slice(1)
-        .map((_, i) => predictedNoisyBAccuracy(ref.theoryUA[i + 1], ref.theoryUB[i + 1], 1, 0.5)),
-    },
-    ...sdRuns.map(
-      (r, k): LineSeries => ({
-        name: `CE + SD λ = ${sdLambdas[k]} (sim)`,
-        group: `CE + SD λ = ${sdLambdas[k]}`,
-        kind: "simulation",
-        x: r.t.slice(1),
-        y: r.t.slice(1).map((_, i) => predictedNoisyBAccuracy(r.uA[i + 1], r.uB[i + 1], 1, 0.5)),
-      }),
-    ),
+  const figures: ExperimentResult["figures"] = [
+    ...ps.map((p) => modesFigure(byP.get(p) ?? [], tEnd)),
+    finalUbFigure(byP, slopes, epss, tEnd),
+    bOnlyAccuracyFigure(ref, sdRuns, 0.5),
+    wideSdFigure(wide, wideWidth, wideSeeds.length),
+    diagonalSdFigure(ref, sdRuns),
+    hingeFigure(hinge, hingeLr),
   ];
-  figures.push({
-    name: "b-only-accuracy",
-    caption: `Accuracy on B-only test points with N(0, 0.5²) noise on both feature coordinates (the expectation over the noise, Φ(u_B/(0.5|u|))), ρ = ${ref.rho}, ε = 1e-4. At the start u_A = u_B and B alone classifies well; once A is learned the model ignores B and the accuracy falls to chance. Spectral decoupling (λ/2·mean f²) does not bring it back in this model (THEORY.md §7 expects it to). On the noise-free B-only set the accuracy stays 1 (u_B > 0).`,
-    figure: lineChart({
-      title: "Does the trained model use the rare feature?",
-      subtitle: `noisy B-only test, ρ = ${ref.rho}, ε = 1e-4; Monte Carlo at the end: ${fmt(noisy)} (CE)`,
-      xTitle: "time t",
-      yTitle: "accuracy on noisy B-only points",
-      xScale: "log",
-      yDomain: [0.4, 1],
-      series: accSeries,
-      rules: [{ axis: "y", value: 0.5, label: "chance" }],
-      legendTitle: "training",
-    }),
-  });
-  const sdSeries: LineSeries[] = [];
-  for (const [label, r] of [
-    ["CE", ref],
-    ...sdRuns.map((x, k) => [`SD λ = ${sdLambdas[k]}`, x] as const),
-  ] as const) {
-    sdSeries.push({
-      name: `u_A, ${label}`,
-      group: `u_A, ${label}`,
-      kind: "simulation",
-      x: r.t.slice(1),
-      y: r.uA.slice(1),
-    });
-    sdSeries.push({
-      name: `u_B, ${label}`,
-      group: `u_B, ${label}`,
-      kind: "simulation",
-      x: r.t.slice(1),
-      y: r.uB.slice(1),
-    });
-  }
-  figures.push({
-    name: "spectral-decoupling",
-    caption: `u_A and u_B with and without spectral decoupling (ρ = ${ref.rho}, ε = 1e-4; simulation only: the theory has no SD term). SD caps the margins (σ(−m) = λm), so u_A stops near the cap, but with A in every point the capped fixed point is reached with A alone and u_B is not pulled up: it stalls or shrinks. Measured final u_B: ${[ref, ...sdRuns].map((r) => fmt(last(r.uB))).join(", ")}.`,
-    figure: lineChart({
-      title: "Spectral decoupling in the two-feature model",
-      subtitle: "diagonal net, mean CE + λ/2·mean f², GD lr 0.02",
-      xTitle: "time t",
-      yTitle: "mode strength u",
-      xScale: "log",
-      yScale: "log",
-      series: sdSeries,
-      legendTitle: "mode, training",
-    }),
-  });
-  const hs = hinge.t.slice(1);
-  const ht = simulateStarvation({ p: hinge.p, rA: 1, rB: 1, eps: 1e-4, loss: "hinge" }, hs);
-  figures.push({
-    name: "hinge-stop",
-    caption: `Hinge loss (ρ = ${hinge.rho}, ε = 1e-4): both modes grow exponentially until the B-points reach the margin at t = ${fmt(tf)}; from then on u_B does not change at all, while u_A keeps growing until the A-only points reach the margin too. Solid: simulation; dashed: closed form.`,
-    figure: lineChart({
-      title: "Hinge: the rare feature stops exactly",
-      subtitle: "diagonal net, mean hinge (margin 1), GD lr 0.005",
-      xTitle: "time t",
-      yTitle: "mode strength u",
-      xScale: "log",
-      yScale: "log",
-      series: [
-        { name: "u_A (sim)", group: "u_A", kind: "simulation", x: hs, y: hinge.uA.slice(1) },
-        { name: "u_A (theory)", group: "u_A", kind: "theory", x: hs, y: ht.uA },
-        { name: "u_B (sim)", group: "u_B", kind: "simulation", x: hs, y: hinge.uB.slice(1) },
-        { name: "u_B (theory)", group: "u_B", kind: "theory", x: hs, y: ht.uB },
-      ],
-      rules: [{ axis: "x", value: tf, label: "B-points at the margin" }],
-      legendTitle: "mode",
-    }),
-  });
 
   return {
     id: "c7",
     claim: "C7",
     title: "Gradient starvation: frequent features starve rare ones",
     summary: [
-      `Setting: the "features" data, n = ${n}: feature A (norm 1) in every point, feature B (norm 1) in a fraction p of them, both with the label's sign; CE averaged over the points ("mean"); full-batch GD, lr = 0.02, to t = ${tEnd}. Network: the diagonal two-layer linear network f(x) = a_A b_A x_A + a_B b_B x_B, balanced start a = b = √ε, so u_A = a_A b_A and u_B = a_B b_B are THEORY.md §7's modes. It is trained on the engine's data and loss but not by the engine's MLP: a dense first layer does not stay diagonal here (the unit of A grows along B, because the points it fires on carry B), and then B is not starved at all (see the limits). The engine has no weight mask to express the diagonal model.`,
-      `Theory (src/theory/starvation.ts): d ln u_A/dt = 2 r_A[(1−p)σ(−m0) + pσ(−m1)], d ln u_B/dt = 2 r_B p σ(−m1); with ρ = p r_B/r_A, u_B ∝ ε^{1−ρ} (P11) and afterwards ∝ (ln t)^ρ (P12); under hinge u_B stops once the B-points reach the margin (P13). Run: ρ ∈ {${ps.join(", ")}} × ε ∈ {${epss.join(", ")}}, spectral decoupling λ ∈ {${sdLambdas.join(", ")}}, hinge, and the engine's ReLU nets as limits. Findings that differ from THEORY.md: a noise-free B-only test set is classified perfectly (u_B > 0); only a noisy one is near chance. Spectral decoupling does not un-starve B in this model.`,
+      `Setting: the "features" data, n = ${n}: feature A (norm 1) in every point, feature B (norm 1) in a fraction p of them, both with the label's sign; CE averaged over the points ("mean"). Network: the engine's diagonal linear network — model { hidden: [2], activation: "linear", bias: false, diagonalLayers: [0] }, so layer 0 stays diagonal (its off-diagonal gradient is zeroed) and f(x) = W₁[0][0]w₂[0]·x_A + W₁[1][1]w₂[1]·x_B: the modes u_A = f(e_A), u_B = f(e_B) of THEORY.md §7, read by the feature-responses probe. Balanced explicit start W₁ = diag(√ε, √ε), w₂ = (√ε, √ε). Full-batch GD with η = 0.02 up to t = 100, then η ×10 per decade of t (each stage a run config restarting from the previous weights) to t = ${tEnd}. A dense trainable first layer does not starve B at all (the limits), which is why the constraint matters.`,
+      `Theory (src/theory/starvation.ts): d ln u_A/dt = 2 r_A[(1−p)σ(−m0) + pσ(−m1)], d ln u_B/dt = 2 r_B p σ(−m1); with ρ = p r_B/r_A, u_B ∝ ε^{1−ρ} (P11) and afterwards ∝ (ln t)^ρ (P12); under hinge u_B stops once the B-points reach the margin (P13). Run: ρ ∈ {${ps.join(", ")}} × ε ∈ {${epss.join(", ")}}, hinge, spectral decoupling in the diagonal model (λ ∈ {${sdLambdas.join(", ")}}) and in wide ReLU nets (width ${wideWidth}, He start, λ ∈ {${wideLambdas.join(", ")}}, ${wideSeeds.length} seeds, two data settings), and dense ReLU nets as limits. Findings that differ from THEORY.md: a noise-free B-only test set is classified perfectly (u_B > 0); only a noisy one is near chance. Spectral decoupling does not un-starve B, neither in the diagonal model nor in the wide ReLU nets measured: on §7's data it lowers the noisy B-only accuracy (${fmt(freqBase)} without, ${fmt(wideStats[0][wideStats[0].length - 1].mean)} at λ = ${last(wideLambdas)}).`,
     ],
     checks,
     limits,
     figures,
     configs: {
-      "rho0.5-eps1e-4 (data, loss, optimizer; network: diagonal net)": ref.config,
+      // Stage 1 (η = 0.02 to t = 100); the later stages restart from its weights with η ×10 per decade.
+      "diagonal-net-rho0.5-eps1e-4-stage-1": ref.configs[0],
+      "diagonal-net-rho0.5-eps1e-4-constant-lr": {
+        ...ref.configs[0],
+        name: `${ref.configs[0].name} (one constant-η run to t = ${tEnd}: ${tEnd / 0.02} steps)`,
+        train: { steps: Math.round(tEnd / 0.02) },
+      },
+      "diagonal-net-hinge": hinge.configs[0],
+      "wide-relu-sd-0.1 (§7 data + noise dims)": wide[0].runs[wide[0].runs.length - 1][0].config,
       "engine-relu-pair-diagonal (limit)": pd[1].config,
       "engine-wide-gaussian (limit)": gs[1].config,
     },

@@ -1,0 +1,240 @@
+/** C7's figures: mode strengths, final u_B against ε, B-only accuracy, spectral decoupling, hinge stop. */
+import { type LineSeries, lineChart } from "../../figures/lineChart.js";
+import { simulateStarvation } from "../../theory/starvation.js";
+import type { ExperimentFigure } from "../experiment.js";
+import { predictedNoisyBAccuracy, type StarvationMeasureResult } from "./measure.js";
+import { meanStd, type WideSdSweep } from "./spectral-decoupling.js";
+
+const fmt = (v: number, d = 3) => (Number.isFinite(v) ? Number(v.toPrecision(d)).toString() : String(v));
+const last = (xs: readonly number[]) => xs[xs.length - 1];
+const MODEL = "engine: diagonal linear net (diagonalLayers [0]), mean CE";
+
+/** u_A, u_B over log t for several ε at one ρ, simulation solid, ODE dashed. */
+export function modesFigure(
+  runs: readonly { eps: number; res: StarvationMeasureResult }[],
+  tEnd: number,
+): ExperimentFigure {
+  const tTheory = Array.from({ length: 80 }, (_, i) => 0.02 * (Math.max(1e6, tEnd) / 0.02) ** (i / 79));
+  const shown = runs.filter((r) => [1e-2, 1e-4, 1e-6, 1e-8].includes(r.eps));
+  const series: LineSeries[] = [];
+  for (const r of shown) {
+    const th = simulateStarvation({ p: r.res.p, rA: 1, rB: 1, eps: r.eps }, tTheory);
+    for (const [name, sim, theory] of [
+      ["u_A", r.res.uA, th.uA],
+      ["u_B", r.res.uB, th.uB],
+    ] as const) {
+      const group = `${name}, ε = ${r.eps}`;
+      series.push({
+        name: `${group} (sim)`,
+        group,
+        kind: "simulation",
+        x: r.res.t.slice(1),
+        y: sim.slice(1),
+      });
+      series.push({ name: `${group} (theory)`, group, kind: "theory", x: tTheory, y: theory });
+    }
+  }
+  const rho = runs[0].res.rho;
+  return {
+    name: `modes-rho-${rho}`,
+    caption: `ρ = ${rho} (p = ${runs[0].res.p}, r_A = r_B = 1): mode strengths u_A = f(e_A) and u_B = f(e_B) over log time for several init scales ε. Solid: the engine's diagonal linear network (model.diagonalLayers = [0], balanced start W₁ = diag(√ε, √ε), w₂ = (√ε, √ε)), full-batch GD to t = ${tEnd} (η = 0.02 up to t = 100, then ×10 per decade); dashed: the starvation ODE of THEORY.md §7, integrated on to t = ${fmt(Math.max(1e6, tEnd))}. A is learned at t ≈ ln(1/ε); from then on u_B hardly moves: each ×100 in ε leaves u_B ×100^{1−ρ} smaller.`,
+    figure: lineChart({
+      title: `Gradient starvation, ρ = ${rho}: u_A and u_B over time`,
+      subtitle: `${MODEL}; dashed: THEORY.md §7 ODE`,
+      xTitle: "time t",
+      yTitle: "mode strength u",
+      xScale: "log",
+      yScale: "log",
+      series,
+      legendTitle: "mode, init",
+    }),
+  };
+}
+
+/** Final u_B against ε, log-log, per ρ, with the ODE. */
+export function finalUbFigure(
+  byP: ReadonlyMap<number, { eps: number; res: StarvationMeasureResult }[]>,
+  slopes: ReadonlyMap<number, number>,
+  epss: readonly number[],
+  tEnd: number,
+): ExperimentFigure {
+  const series: LineSeries[] = [];
+  const lo = Math.log10(1 / last(epss));
+  const grid = Array.from({ length: 25 }, (_, i) => 10 ** (-2 - (i * (lo - 2)) / 24));
+  for (const [p, runs] of byP) {
+    const rho = runs[0].res.rho;
+    const group = `ρ = ${rho} (slope ${fmt(slopes.get(p) ?? Number.NaN)}, theory ${fmt(1 - rho)})`;
+    series.push({
+      name: `${group} sim`,
+      group,
+      kind: "simulation",
+      points: runs.map((r) => ({ x: r.eps, y: last(r.res.uB) })),
+      showPoints: true,
+    });
+    series.push({
+      name: `${group} theory`,
+      group,
+      kind: "theory",
+      points: grid.map((eps) => ({
+        x: eps,
+        y: last(simulateStarvation({ p: runs[0].res.p, rA: 1, rB: 1, eps }, [tEnd]).uB),
+      })),
+    });
+  }
+  return {
+    name: "final-uB-vs-eps",
+    caption: `Strength of the rare feature at t = ${tEnd} against the init scale ε, log-log. Points: the engine's diagonal linear net; dashed: the ODE. Slopes (fitted over ε ≤ 1e-3) approach 1−ρ: the smaller the init, the more completely B is starved.`,
+    figure: lineChart({
+      title: "Final u_B against init scale: slope 1 − ρ",
+      subtitle: `t = ${tEnd}, r_A = r_B = 1, ${MODEL}`,
+      xTitle: "init scale ε",
+      yTitle: `u_B(t = ${tEnd})`,
+      xScale: "log",
+      yScale: "log",
+      series,
+      legendTitle: "rare-feature exponent",
+    }),
+  };
+}
+
+/** Noisy B-only accuracy over time: measured (probe) vs Φ from the ODE's u; SD runs of the diagonal net. */
+export function bOnlyAccuracyFigure(
+  ref: StarvationMeasureResult,
+  sd: readonly { lambda: number; res: StarvationMeasureResult }[],
+  s: number,
+): ExperimentFigure {
+  const series: LineSeries[] = [
+    {
+      name: "CE (sim)",
+      group: "CE",
+      kind: "simulation",
+      x: ref.t.slice(1),
+      y: ref.noisyBAccuracySeries.slice(1),
+    },
+    {
+      name: "CE (theory)",
+      group: "CE",
+      kind: "theory",
+      x: ref.t.slice(1),
+      y: ref.t
+        .slice(1)
+        .map((_, i) => predictedNoisyBAccuracy(ref.theoryUA[i + 1], ref.theoryUB[i + 1], 1, s)),
+    },
+    ...sd.map(
+      ({ lambda, res }): LineSeries => ({
+        name: `CE + SD λ = ${lambda} (sim)`,
+        group: `CE + SD λ = ${lambda}`,
+        kind: "simulation",
+        x: res.t.slice(1),
+        y: res.noisyBAccuracySeries.slice(1),
+      }),
+    ),
+  ];
+  return {
+    name: "b-only-accuracy",
+    caption: `Accuracy of the engine's diagonal net on 4000 B-only test points with N(0, ${s}²) noise on both feature coordinates (a probe evaluated at every record), ρ = ${ref.rho}, ε = 1e-4; dashed: Φ(u_B/(${s}|u|)) from the ODE's u. At the start u_A = u_B and B alone classifies well; once A is learned the model ignores B and the accuracy falls to chance. Spectral decoupling (λ/2·mean f²) does not bring it back in this model (the three simulated curves lie on top of each other). On the noise-free B-only set the accuracy stays 1 (u_B > 0).`,
+    figure: lineChart({
+      title: "Does the trained model use the rare feature?",
+      subtitle: `noisy B-only test, ρ = ${ref.rho}, ε = 1e-4; final: ${fmt(ref.noisyBAccuracy)} (CE)`,
+      xTitle: "time t",
+      yTitle: "accuracy on noisy B-only points",
+      xScale: "log",
+      yDomain: [0.4, 1],
+      series,
+      rules: [{ axis: "y", value: 0.5, label: "chance" }],
+      legendTitle: "training",
+    }),
+  };
+}
+
+/** u_A, u_B of the diagonal net with and without SD. */
+export function diagonalSdFigure(
+  ref: StarvationMeasureResult,
+  sd: readonly { lambda: number; res: StarvationMeasureResult }[],
+): ExperimentFigure {
+  const series: LineSeries[] = [];
+  for (const [label, r] of [["CE", ref] as const, ...sd.map((x) => [`SD λ = ${x.lambda}`, x.res] as const)]) {
+    for (const [mode, u] of [
+      ["u_A", r.uA],
+      ["u_B", r.uB],
+    ] as const) {
+      const name = `${mode}, ${label}`;
+      series.push({ name, group: name, kind: "simulation", x: r.t.slice(1), y: u.slice(1) });
+    }
+  }
+  return {
+    name: "spectral-decoupling",
+    caption: `u_A and u_B of the diagonal net with and without spectral decoupling (ρ = ${ref.rho}, ε = 1e-4; simulation only: the theory has no SD term). SD caps the margins (σ(−m) = λm), so u_A stops near the cap; with A in every point the capped fixed point is reached with A alone (u_B = 0 is optimal: every point then sits at the cap), so u_B is pushed down. Final u_B: ${[ref, ...sd.map((x) => x.res)].map((r) => fmt(last(r.uB))).join(", ")}.`,
+    figure: lineChart({
+      title: "Spectral decoupling in the two-feature diagonal model",
+      subtitle: `${MODEL} + λ/2·mean f²`,
+      xTitle: "time t",
+      yTitle: "mode strength u",
+      xScale: "log",
+      yScale: "log",
+      series,
+      legendTitle: "mode, training",
+    }),
+  };
+}
+
+/** Noisy B-only accuracy over time in the wide ReLU nets, mean over seeds, per data setting and λ. */
+export function wideSdFigure(sweeps: readonly WideSdSweep[], width: number, seeds: number): ExperimentFigure {
+  const series: LineSeries[] = [];
+  for (const sw of sweeps) {
+    sw.runs.forEach((rs, k) => {
+      const t = rs[0].t.slice(1);
+      const stats = t.map((_, i) => meanStd(rs.map((r) => r.noisyBSeries[i + 1])));
+      const group = `${sw.setting}, λ = ${sw.lambdas[k]}`;
+      series.push({ name: group, group, kind: "simulation", x: t, y: stats.map((s) => s.mean) });
+    });
+  }
+  const finals = sweeps
+    .map(
+      (sw) =>
+        `${sw.setting}: ${sw.runs.map((rs, k) => `${fmt(meanStd(rs.map((r) => r.noisyB)).mean)} (λ = ${sw.lambdas[k]})`).join(", ")}`,
+    )
+    .join("; ");
+  return {
+    name: "spectral-decoupling-wide-relu",
+    caption: `Spectral decoupling in the setting of Pezeshki et al.: a ReLU net of width ${width}, He-normal start, no diagonal constraint, on "features" data with 8 noise dimensions (std 0.3), mean CE, full-batch GD η = 0.2. Accuracy on B-only test points with N(0, 0.5²) noise on every coordinate (a probe at every record), mean over ${seeds} seeds. With B in half the points (THEORY.md §7's data) SD drives the accuracy to chance: its optimum puts every margin at the cap, which A alone reaches. With B in every point at half A's norm SD changes it by less than the seed-to-seed spread. Final: ${finals}.`,
+    figure: lineChart({
+      title: "Does spectral decoupling un-starve B in a wide ReLU net?",
+      subtitle: `width ${width}, He init, 8 noise dims; mean CE + λ/2·mean f²; mean of ${seeds} seeds`,
+      xTitle: "time t",
+      yTitle: "accuracy on noisy B-only points",
+      xScale: "log",
+      yDomain: [0.4, 1],
+      series,
+      rules: [{ axis: "y", value: 0.5, label: "chance" }],
+      legendTitle: "data, SD coefficient",
+    }),
+  };
+}
+
+/** Hinge: u_B stops exactly at the margin. */
+export function hingeFigure(hinge: StarvationMeasureResult, lr: number): ExperimentFigure {
+  const hs = hinge.t.slice(1);
+  const ht = simulateStarvation({ p: hinge.p, rA: 1, rB: 1, eps: 1e-4, loss: "hinge" }, hs);
+  const tf = hinge.tFreezeB ?? Number.NaN;
+  return {
+    name: "hinge-stop",
+    caption: `Hinge loss (ρ = ${hinge.rho}, ε = 1e-4): both modes grow exponentially until the B-points reach the margin at t = ${fmt(tf)}; from then on u_B does not change at all, while u_A keeps growing until the A-only points reach the margin too. Solid: the engine's diagonal net; dashed: closed form.`,
+    figure: lineChart({
+      title: "Hinge: the rare feature stops exactly",
+      subtitle: `engine: diagonal linear net, mean hinge (margin 1), GD η = ${lr}`,
+      xTitle: "time t",
+      yTitle: "mode strength u",
+      xScale: "log",
+      yScale: "log",
+      series: [
+        { name: "u_A (sim)", group: "u_A", kind: "simulation", x: hs, y: hinge.uA.slice(1) },
+        { name: "u_A (theory)", group: "u_A", kind: "theory", x: hs, y: ht.uA },
+        { name: "u_B (sim)", group: "u_B", kind: "simulation", x: hs, y: hinge.uB.slice(1) },
+        { name: "u_B (theory)", group: "u_B", kind: "theory", x: hs, y: ht.uB },
+      ],
+      rules: [{ axis: "x", value: tf, label: "B-points at the margin" }],
+      legendTitle: "mode",
+    }),
+  };
+}
