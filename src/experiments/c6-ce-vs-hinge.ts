@@ -6,11 +6,11 @@
 import { formatNumber as fmt } from "../figures/figure.js";
 import { stagedErrorBound } from "./c2/measure.js";
 import type { ModeStart } from "./c2/modes.js";
-import { logTimeStages } from "./c2/staged-run.js";
 import { lateCheck } from "./c2-independent-modes.js";
 import { flipRatioFigure, marginsFigure, normFigure } from "./c6/figures.js";
 import { measureBalancedPair, measureFlipRatio } from "./c6/measure.js";
 import type { Check, Experiment, ExperimentOptions, ExperimentResult, Limit } from "./experiment.js";
+import { logTimeStages } from "./support/staged-run.js";
 
 /** Settings of a C6 run. */
 export interface C6Settings {

@@ -5,9 +5,9 @@ import {
   measureBalancedMargins,
   measureIndependence,
 } from "../../src/experiments/c2/measure.js";
-import { logTimeStages, runStaged } from "../../src/experiments/c2/staged-run.js";
 import { C2_SETTINGS, runC2 } from "../../src/experiments/c2-independent-modes.js";
 import { exactSettingConfig } from "../../src/experiments/support/exact-setting.js";
+import { logTimeStages, runStaged } from "../../src/experiments/support/staged-run.js";
 import { timeToMargin } from "../../src/theory/balanced-ei.js";
 
 describe("C2: independent modes", () => {

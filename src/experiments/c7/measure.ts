@@ -8,7 +8,7 @@
  * gradient is zeroed), so f(x) = W₁[0][0]·w₂[0]·x_A + W₁[1][1]·w₂[1]·x_B and the modes u_A = f(e_A),
  * u_B = f(e_B) are read by the feature-responses probe: THEORY.md §7's model exactly.
  *
- * Long horizons run as a chain of configs (./staged.ts, as ../c2/staged-run.ts): η = `lr` up to t = 100 (the exponential
+ * Long horizons run as a chain of configs (../support/staged-run.ts): η = `lr` up to t = 100 (the exponential
  * phase and the learning of A, where the GD error is O(η)), then η ×10 per decade, each stage restarting
  * from the previous one's weights. Once A is learned the gains are σ(−m) ≲ 1e-3 and fall like 1/t, so
  * the later stages add a GD error of order η·∫c² dt ≪ 1e-4 (measured in the tests against constant η).
@@ -20,8 +20,7 @@ import { Rng } from "../../engine/rng.js";
 import type { Probe } from "../../probes/probe.js";
 import { simulateStarvation, starvationRho } from "../../theory/starvation.js";
 import type { HistoryRecord } from "../../train/history.js";
-import type { Stage } from "../c2/staged-run.js";
-import { runStagedWithProbes } from "./staged.js";
+import { runStaged, type Stage } from "../support/staged-run.js";
 
 /** Options of {@link measureStarvation}. */
 export interface StarvationMeasureOptions {
@@ -241,7 +240,7 @@ export function measureStarvation(o: StarvationMeasureOptions): StarvationMeasur
   const base = diagonalNetConfig({ ...o, rA, rB, n, lr, loss, steps: stages[0].steps });
   const s = o.testNoise ?? 0.5;
   const test = noisyBOnlyTest({ d: 2, rB, s, count: 4000, seed: (o.seed ?? 0) + 7919 });
-  const run = runStagedWithProbes(base, stages, [accuracyProbe("accuracy:noisy-B", test)]);
+  const run = runStaged(base, stages, [accuracyProbe("accuracy:noisy-B", test)]);
   if (run.status === "diverged") throw new Error(`c7: the diagonal net diverged (${base.name}); lower lr`);
   const history = run.history;
   const t = history.map((r) => r.t);

@@ -1,6 +1,9 @@
 import type { RunConfigInput } from "../../config/run-config.js";
+import { parseRunConfig } from "../../config/validate.js";
+import type { LayerWeights } from "../../engine/mlp.js";
+import type { Probe } from "../../probes/probe.js";
 import type { HistoryRecord, RunStatus } from "../../train/history.js";
-import { runConfig } from "../support/run.js";
+import { runTraining } from "../../train/run.js";
 
 /** One stage of a staged run: a constant learning rate for a number of steps. */
 export interface Stage {
@@ -20,6 +23,8 @@ export interface StagedRun {
   status: Exclude<RunStatus, "running">;
   /** The configs run, one per stage (the later ones start from the earlier ones' final weights). */
   configs: RunConfigInput[];
+  /** Weights at the end of the last stage run. */
+  weights: LayerWeights[];
 }
 
 /**
@@ -29,9 +34,10 @@ export interface StagedRun {
  * cost per decade). The GD error of each stage is O(η·c) relative, where c is the mode's gain.
  *
  * The first stage keeps the base config's init; each later stage uses explicit weights. Records of later
- * stages drop their step-0 record (it duplicates the previous stage's last one).
+ * stages drop their step-0 record (it duplicates the previous stage's last one). `probes` are added to
+ * every record (for measurements a config cannot name, e.g. accuracy on a test set built in code).
  */
-export function runStaged(base: RunConfigInput, stages: readonly Stage[]): StagedRun {
+export function runStaged(base: RunConfigInput, stages: readonly Stage[], probes: Probe[] = []): StagedRun {
   if (stages.length === 0) throw new Error("runStaged: give at least one stage");
   const history: HistoryRecord[] = [];
   const configs: RunConfigInput[] = [];
@@ -39,6 +45,7 @@ export function runStaged(base: RunConfigInput, stages: readonly Stage[]): Stage
   let t0 = 0;
   let step0 = 0;
   let status: StagedRun["status"] = "done";
+  let weights: LayerWeights[] = [];
   for (const [i, stage] of stages.entries()) {
     const schedule = stage.every
       ? { kind: "every" as const, every: stage.every }
@@ -51,18 +58,19 @@ export function runStaged(base: RunConfigInput, stages: readonly Stage[]): Stage
       probes: { ...(base.probes ?? {}), schedule },
     };
     configs.push(config);
-    const result = runConfig(config);
+    const result = runTraining(parseRunConfig(config, `stage ${i + 1}`), { probes });
     for (const [j, record] of result.history.entries()) {
       if (i > 0 && j === 0) continue;
       history.push({ ...record, step: record.step + step0, t: t0 + stage.lr * record.step });
     }
     status = result.status;
+    weights = result.weights;
     if (status === "diverged") break;
     t0 += stage.lr * result.steps;
     step0 += result.steps;
     init = { scheme: "explicit", weights: result.weights };
   }
-  return { history, status, configs };
+  return { history, status, configs, weights };
 }
 
 /**
