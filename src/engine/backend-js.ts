@@ -1,4 +1,6 @@
+import { activate, multiplyByDerivative } from "./activation.js";
 import type { Backend } from "./backend.js";
+import { adamStep, addRowVector, momentumStep, sgdStep, sumRows } from "./kernels-js.js";
 
 /**
  * Plain-JavaScript reference backend.
@@ -13,7 +15,19 @@ export const jsBackend: Backend = {
   alloc: (length) => new Float64Array(length),
   gemmABt,
   transpose,
+  addRowVector,
+  sumRows,
+  activate,
+  multiplyByDerivative,
+  sgdStep,
+  momentumStep,
+  adamStep,
 };
+
+/** The reference product, for backends that fall back to it (operands outside their memory). */
+export const gemmABtJs = gemmABt;
+/** The reference transpose. */
+export const transposeJs = transpose;
 
 function gemmABt(
   A: Float64Array,

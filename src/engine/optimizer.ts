@@ -1,4 +1,5 @@
 import type { Backend } from "./backend.js";
+import { adamStep, momentumStep, sgdStep } from "./kernels-js.js";
 
 /**
  * Optimizers, with PyTorch's update rules so trajectories can be compared with it step for step.
@@ -50,16 +51,11 @@ function createSgd(spec: OptimizerSpec, size: number, backend: Backend): Optimiz
     },
     step(params, grad) {
       if (!buf) {
-        for (let i = 0; i < size; i++) params[i] -= lr * (grad[i] + wd * params[i]);
-      } else {
-        const first = steps === 0;
-        for (let i = 0; i < size; i++) {
-          const g = grad[i] + wd * params[i];
-          const v = first ? g : mu * buf[i] + g;
-          buf[i] = v;
-          params[i] -= lr * (nesterov ? g + mu * v : v);
-        }
-      }
+        if (backend.sgdStep) backend.sgdStep(params, grad, size, lr, wd);
+        else sgdStep(params, grad, size, lr, wd);
+      } else if (backend.momentumStep) {
+        backend.momentumStep(params, grad, buf, size, lr, wd, mu, steps === 0, nesterov);
+      } else momentumStep(params, grad, buf, size, lr, wd, mu, steps === 0, nesterov);
       steps++;
     },
   };
@@ -79,12 +75,9 @@ function createAdam(spec: OptimizerSpec, size: number, backend: Backend): Optimi
       const bc1 = 1 - beta1 ** steps;
       const bc2Sqrt = Math.sqrt(1 - beta2 ** steps);
       const stepSize = lr / bc1;
-      for (let i = 0; i < size; i++) {
-        const g = grad[i] + wd * params[i];
-        const mi = (m[i] = beta1 * m[i] + (1 - beta1) * g);
-        const vi = (v[i] = beta2 * v[i] + (1 - beta2) * g * g);
-        params[i] -= (stepSize * mi) / (Math.sqrt(vi) / bc2Sqrt + eps);
-      }
+      if (backend.adamStep)
+        backend.adamStep(params, grad, m, v, size, beta1, beta2, stepSize, bc2Sqrt, eps, wd);
+      else adamStep(params, grad, m, v, size, beta1, beta2, stepSize, bc2Sqrt, eps, wd);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { activate, multiplyByDerivative } from "./activation.js";
 import type { Backend } from "./backend.js";
+import { addRowVector, sumRows } from "./kernels-js.js";
 import { type Mlp, zeroOffDiagonal } from "./mlp.js";
 import { layerViews, type Workspace } from "./workspace.js";
 
@@ -25,9 +26,13 @@ export function forward(
     const z = ws.z[l];
     backend.gemmABt(input, P.W[l], z, n, L.outputs, L.inputs);
     const b = P.b[l];
-    if (b) addRowVector(z, b, n, L.outputs);
+    if (b) {
+      if (backend.addRowVector) backend.addRowVector(z, b, n, L.outputs);
+      else addRowVector(z, b, n, L.outputs);
+    }
     if (l + 1 < mlp.layers.length) {
-      activate(activation, z, ws.h[l], n * L.outputs, leakySlope);
+      if (backend.activate) backend.activate(activation, z, ws.h[l], n * L.outputs, leakySlope);
+      else activate(activation, z, ws.h[l], n * L.outputs, leakySlope);
       input = ws.h[l];
     }
   }
@@ -67,14 +72,20 @@ export function backward(
     backend.gemmABt(dzT, inT, G.W[l], L.outputs, L.inputs, n);
     if (mlp.diagonal[l]) zeroOffDiagonal(G.W[l], L.outputs, L.inputs);
     const db = G.b[l];
-    if (db) sumRows(dz, n, L.outputs, db);
+    if (db) {
+      if (backend.sumRows) backend.sumRows(dz, n, L.outputs, db);
+      else sumRows(dz, n, L.outputs, db);
+    }
     if (l === 0 && !inputGrad) break;
     // dH_{l-1} = dZ_l · W_l = dZ_l · (W_lᵀ)ᵀ.
     const WT = transposed(backend, P.W[l], L.outputs, L.inputs, ws.weightT);
     const target = l === 0 ? (inputGrad as Float64Array) : ws.dz[ping];
     backend.gemmABt(dz, WT, target, n, L.inputs, L.outputs);
     if (l === 0) break;
-    multiplyByDerivative(activation, ws.z[l - 1], ws.h[l - 1], target, n * L.inputs, leakySlope);
+    const len = n * L.inputs;
+    if (backend.multiplyByDerivative)
+      backend.multiplyByDerivative(activation, ws.z[l - 1], ws.h[l - 1], target, len, leakySlope);
+    else multiplyByDerivative(activation, ws.z[l - 1], ws.h[l - 1], target, len, leakySlope);
     dz = target;
     ping ^= 1;
   }
@@ -91,19 +102,4 @@ function transposed(
   if (rows === 1 || cols === 1) return A;
   backend.transpose(A, rows, cols, out);
   return out;
-}
-
-function addRowVector(M: Float64Array, v: Float64Array, rows: number, cols: number): void {
-  for (let i = 0; i < rows; i++) {
-    const o = i * cols;
-    for (let j = 0; j < cols; j++) M[o + j] += v[j];
-  }
-}
-
-function sumRows(M: Float64Array, rows: number, cols: number, out: Float64Array): void {
-  out.fill(0);
-  for (let i = 0; i < rows; i++) {
-    const o = i * cols;
-    for (let j = 0; j < cols; j++) out[j] += M[o + j];
-  }
 }

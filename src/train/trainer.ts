@@ -1,7 +1,7 @@
 import type { RunConfig } from "../config/run-config.js";
 import type { DataBundle, Dataset } from "../data/dataset.js";
-import type { Backend } from "../engine/backend.js";
-import { jsBackend } from "../engine/backend-js.js";
+import { type Backend, resident } from "../engine/backend.js";
+import { type BackendName, createBackend } from "../engine/backends.js";
 import { initialize } from "../engine/init.js";
 import { countErrors, lossAndGradient } from "../engine/loss.js";
 import { createMlp, type Mlp } from "../engine/mlp.js";
@@ -16,8 +16,11 @@ import type { HistoryRecord, RunStatus } from "./history.js";
 import { recordSteps } from "./schedule.js";
 
 export interface TrainerOptions {
-  /** Kernel backend (default: plain JS). */
-  backend?: Backend;
+  /**
+   * Kernel backend: a name ("js" or "wasm": a new backend for this run) or a Backend object. Default: the
+   * fastest exact one ("wasm" where WebAssembly SIMD runs, else "js"); all give the same bits.
+   */
+  backend?: Backend | BackendName;
   /** Probes to run at each record, in addition to those named in config.probes.include. */
   probes?: Probe[];
   /** Called with each new history record (progress bars, live charts). */
@@ -43,7 +46,7 @@ export interface Trainer {
 
 /** Sets up a run of `config` on already-built data (see buildData for making it from the config). */
 export function createTrainer(config: RunConfig, data: DataBundle, options: TrainerOptions = {}): Trainer {
-  const backend = options.backend ?? jsBackend;
+  const backend = typeof options.backend === "object" ? options.backend : createBackend(options.backend);
   const train = data.train;
   const specs = toEngineSpecs(config, train.d);
   const rng = new Rng(config.seed);
@@ -58,14 +61,16 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
   const batchSize = fullBatch ? train.n : (specs.batchSize as number);
   const ws = createWorkspace(mlp, batchSize, backend);
   const evalWs: Workspace | null = fullBatch ? null : createWorkspace(mlp, train.n, backend);
-  const batchX = fullBatch ? train.x : backend.alloc(batchSize * train.d);
+  // The inputs, copied once into the backend's memory when it keeps its own (so kernels run in place).
+  const trainX = resident(backend, train.x);
+  const batchX = fullBatch ? trainX : backend.alloc(batchSize * train.d);
   const batchY = fullBatch ? train.y : backend.alloc(batchSize);
   const order = fullBatch ? null : Uint32Array.from({ length: train.n }, (_, i) => i);
   // Full batch: X never changes, so its transpose (for the first layer's weight gradient) is made once.
   let batchXT: Float64Array | undefined;
   if (fullBatch) {
     batchXT = backend.alloc(train.n * train.d);
-    backend.transpose(train.x, train.n, train.d, batchXT);
+    backend.transpose(trainX, train.n, train.d, batchXT);
   }
   let cursor = train.n; // position in the shuffled order; starts "exhausted" so the first batch shuffles
 
@@ -90,21 +95,34 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
         cursor = 0;
       }
       const i = order[cursor++];
-      batchX.set(train.x.subarray(i * d, (i + 1) * d), b * d);
+      batchX.set(trainX.subarray(i * d, (i + 1) * d), b * d);
       batchY[b] = train.y[i];
     }
   }
 
+  // Per batch size: a workspace and an input buffer in the backend's memory, made once (a backend that
+  // keeps its own memory frees nothing until the run ends, so nothing may be allocated per record).
+  const evaluations = new Map<number, { w: Workspace; x: Float64Array }>();
   function evaluate(ds: Dataset): Float64Array {
-    const w = createWorkspace(mlp, ds.n, backend);
-    return Float64Array.from(forward(mlp, mlp.params, ds.x, ds.n, w, backend).subarray(0, ds.n));
+    let e = evaluations.get(ds.n);
+    if (!e) {
+      e = { w: createWorkspace(mlp, ds.n, backend), x: backend.alloc(ds.n * ds.d) };
+      evaluations.set(ds.n, e);
+    }
+    let x = ds.x;
+    if (ds === train) x = trainX;
+    else if (backend.owns && !backend.owns(x) && ds.d * ds.n === e.x.length) {
+      e.x.set(ds.x.subarray(0, ds.n * ds.d));
+      x = e.x;
+    }
+    return Float64Array.from(forward(mlp, mlp.params, x, ds.n, e.w, backend).subarray(0, ds.n));
   }
 
   /** Full-data logits and loss at the current parameters. */
   function fullEvaluation(): { logits: Float64Array; loss: number } {
     if (fullBatch) return { logits: ws.logits, loss: lastLoss };
     const w = evalWs as Workspace;
-    forward(mlp, mlp.params, train.x, train.n, w, backend);
+    forward(mlp, mlp.params, trainX, train.n, w, backend);
     return { logits: w.logits, loss: lossAndGradient(specs.loss, w.logits, train.y, train.n) };
   }
 

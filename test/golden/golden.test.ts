@@ -6,6 +6,7 @@ import { Worker } from "node:worker_threads";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseRunConfig } from "../../src/config/validate.js";
 import { jsBackend } from "../../src/engine/backend-js.js";
+import { BACKENDS, type BackendName } from "../../src/engine/backends.js";
 import { createMlp, exportWeights, importWeights, type LayerWeights } from "../../src/engine/mlp.js";
 import { forward } from "../../src/engine/propagate.js";
 import { createWorkspace } from "../../src/engine/workspace.js";
@@ -44,8 +45,8 @@ interface RunResult {
   final: LayerWeights[];
 }
 
-function runInProcess(fx: Fixture): RunResult {
-  const trainer = createTrainer(parseRunConfig(fixtureConfig(fx)), fixtureData(fx));
+function runInProcess(fx: Fixture, backend?: BackendName): RunResult {
+  const trainer = createTrainer(parseRunConfig(fixtureConfig(fx)), fixtureData(fx), { backend });
   trainer.run();
   return {
     status: trainer.status,
@@ -55,10 +56,10 @@ function runInProcess(fx: Fixture): RunResult {
   };
 }
 
-function runInWorker(fx: Fixture): Promise<RunResult> {
+function runInWorker(fx: Fixture, backend?: BackendName): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./worker.mjs", import.meta.url), {
-      workerData: { config: fixtureConfig(fx), data: fixtureData(fx) },
+      workerData: { config: fixtureConfig(fx), data: fixtureData(fx), backend },
     });
     worker.once("message", (m: RunResult) => {
       resolve(m);
@@ -73,21 +74,38 @@ describe("golden trajectories against PyTorch float64", () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(fixtures.map((fx) => [fx.name, fx] as const))("%s", (_name, fx) => {
-    const run = runInProcess(fx);
-    expect(run.status).toBe("done");
-    // One record per step 0..100 (probes every 1 step).
-    expect(run.loss.length).toBe(fx.loss.length);
-    const lossDev = Math.max(...run.loss.map((v, s) => relErr(v, fx.loss[s])));
-    expect(lossDev, `max relative loss deviation of ${fx.name}`).toBeLessThan(TOLERANCE);
-    if (fx.penalty) {
-      const penDev = Math.max(...run.penalty.map((v, s) => relErr(v as number, (fx.penalty as number[])[s])));
-      expect(penDev, `max relative penalty deviation of ${fx.name}`).toBeLessThan(TOLERANCE);
-    }
-    const wDev = maxWeightDeviation(run.final, fx.final);
-    expect(wDev, `max relative final-weight deviation of ${fx.name}`).toBeLessThan(TOLERANCE);
-    // Guard against a vacuous comparison: training must have moved the weights well beyond the tolerance.
-    expect(maxWeightDeviation(fx.initial, fx.final)).toBeGreaterThan(1e-3);
+  it.each(fixtures.flatMap((fx) => BACKENDS.map((b) => [fx.name, b, fx] as const)))(
+    "%s (%s)",
+    (_n, b, fx) => {
+      const run = runInProcess(fx, b);
+      expect(run.status).toBe("done");
+      // One record per step 0..100 (probes every 1 step).
+      expect(run.loss.length).toBe(fx.loss.length);
+      const lossDev = Math.max(...run.loss.map((v, s) => relErr(v, fx.loss[s])));
+      expect(lossDev, `max relative loss deviation of ${fx.name}`).toBeLessThan(TOLERANCE);
+      if (fx.penalty) {
+        const penDev = Math.max(
+          ...run.penalty.map((v, s) => relErr(v as number, (fx.penalty as number[])[s])),
+        );
+        expect(penDev, `max relative penalty deviation of ${fx.name}`).toBeLessThan(TOLERANCE);
+      }
+      const wDev = maxWeightDeviation(run.final, fx.final);
+      expect(wDev, `max relative final-weight deviation of ${fx.name}`).toBeLessThan(TOLERANCE);
+      // Guard against a vacuous comparison: training must have moved the weights well beyond the tolerance.
+      expect(maxWeightDeviation(fx.initial, fx.final)).toBeGreaterThan(1e-3);
+    },
+  );
+});
+
+describe("backends", () => {
+  it.each(fixtures.map((fx) => [fx.name, fx] as const))("%s: wasm equals js bit for bit", (_name, fx) => {
+    const js = runInProcess(fx, "js");
+    const wasm = runInProcess(fx, "wasm");
+    expect(wasm.status).toBe(js.status);
+    // toEqual treats -0 and 0 as different and NaN as equal to NaN: bit identity for our purposes.
+    expect(wasm.loss).toEqual(js.loss);
+    expect(wasm.penalty).toEqual(js.penalty);
+    expect(wasm.final).toEqual(js.final);
   });
 });
 
@@ -126,7 +144,13 @@ describe("reproducibility", () => {
     beforeAll(() => {
       // `npm test` builds first; build here too when dist/ is missing or older than the sources it runs.
       const built = join(ROOT, "dist", "train", "trainer.js");
-      const sources = ["src/train/trainer.ts", "src/engine/propagate.ts", "src/engine/backend-js.ts"];
+      const sources = [
+        "src/train/trainer.ts",
+        "src/engine/propagate.ts",
+        "src/engine/backend-js.ts",
+        "src/engine/backend-wasm.ts",
+        "src/engine/wasm/kernels.ts",
+      ];
       const stale =
         !existsSync(built) || sources.some((s) => statSync(join(ROOT, s)).mtimeMs > statSync(built).mtimeMs);
       if (stale) {
@@ -141,9 +165,9 @@ describe("reproducibility", () => {
 
     it.each(
       fixtures.filter((f) => ["adam-weight-decay", "tanh3-bias-mean", "leaky-nesterov"].includes(f.name)),
-    )("$name is bit-identical to the main thread", async (f) => {
-      const main = runInProcess(f);
-      const worker = await runInWorker(f);
+    )("$name is bit-identical to the main thread (worker on wasm, main on js)", async (f) => {
+      const main = runInProcess(f, "js");
+      const worker = await runInWorker(f, "wasm");
       expect(worker.status).toBe(main.status);
       expect(worker.loss).toEqual(main.loss);
       expect(worker.penalty).toEqual(main.penalty);

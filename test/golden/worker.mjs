@@ -6,8 +6,8 @@ import { parseRunConfig } from "../../dist/config/validate.js";
 import { exportWeights } from "../../dist/engine/mlp.js";
 import { createTrainer } from "../../dist/train/trainer.js";
 
-const { config, data } = workerData;
-const trainer = createTrainer(parseRunConfig(config), data);
+const { config, data, backend } = workerData;
+const trainer = createTrainer(parseRunConfig(config), data, { backend });
 trainer.run();
 parentPort.postMessage({
   status: trainer.status,

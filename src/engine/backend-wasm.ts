@@ -1,0 +1,275 @@
+import {
+  type ActivationKind,
+  activate as activateJs,
+  multiplyByDerivative as derivativeJs,
+} from "./activation.js";
+import type { Backend } from "./backend.js";
+import { gemmABtJs, transposeJs } from "./backend-js.js";
+import * as js from "./kernels-js.js";
+import { KC, kernelModule } from "./wasm/kernels.js";
+
+/**
+ * WebAssembly SIMD backend (f64x2), bit-identical to the plain-JS reference backend.
+ *
+ * The product is a 4 × 4 register tile, broadcast A × packed B (shared/research/perf-feasibility.md,
+ * about 4× the JS kernel): SIMD lanes run across output columns, so every output is still a
+ * left-to-right sum over k. Bias add, bias gradient, ReLU/leaky-ReLU and their derivatives, the tanh
+ * derivative, transposes and the optimizer updates run in wasm too; tanh itself and the loss stay in JS
+ * (their Math.tanh/exp/log1p have no bit-identical wasm counterpart).
+ *
+ * Memory: each backend has its own WebAssembly memory, and `alloc` hands out views into it (a bump
+ * allocator; nothing is freed until the backend and all its views are garbage, so make one backend per
+ * run, as the trainer does). Shared memory (SharedArrayBuffer: Node, cross-origin-isolated pages) grows
+ * without detaching earlier views. Unshared memory cannot grow without detaching every view, so it has a
+ * fixed size; allocations beyond it are ordinary Float64Arrays. Any kernel called on an array outside
+ * the memory runs the JS reference instead, so results never depend on where a buffer lives, only speed.
+ *
+ * The module is assembled at load time from `wasm/kernels.ts` (a few KB, well under a millisecond),
+ * so the repository holds no generated binary. Works in Node and browsers (in a browser's main thread,
+ * synchronous compilation of modules over 4 KB may be refused: use it in a Worker).
+ */
+export interface WasmBackendOptions {
+  /**
+   * Use shared (SharedArrayBuffer-backed) memory, which can grow without detaching views. Default: when
+   * SharedArrayBuffer exists (Node; browsers only on cross-origin-isolated pages).
+   */
+  shared?: boolean;
+  /**
+   * Shared memory: the most it may grow to, in MiB (default 4096, the wasm32 limit).
+   * Unshared memory: its fixed size in MiB (default 256); allocations beyond it fall back to the JS heap.
+   */
+  memoryMiB?: number;
+}
+
+interface Kernels {
+  gemm_abt(A: number, B: number, C: number, m: number, n: number, k: number, pk: number): void;
+  transpose(A: number, rows: number, cols: number, out: number): void;
+  add_row(M: number, v: number, rows: number, cols: number): void;
+  sum_rows(M: number, rows: number, cols: number, out: number): void;
+  relu(z: number, out: number, len: number): void;
+  leaky_relu(z: number, out: number, slope: number, len: number): void;
+  relu_grad(z: number, g: number, len: number): void;
+  leaky_relu_grad(z: number, g: number, slope: number, len: number): void;
+  tanh_grad(h: number, g: number, len: number): void;
+  add_into(dst: number, src: number, len: number): void;
+  sgd(p: number, g: number, lr: number, wd: number, len: number): void;
+  momentum(p: number, g: number, buf: number, lr: number, wd: number, mu: number, len: number): void;
+  momentum_nesterov(p: number, g: number, buf: number, lr: number, wd: number, mu: number, len: number): void;
+  momentum_first(p: number, g: number, buf: number, lr: number, wd: number, mu: number, len: number): void;
+  momentum_first_nesterov(
+    p: number,
+    g: number,
+    buf: number,
+    lr: number,
+    wd: number,
+    mu: number,
+    len: number,
+  ): void;
+  adam(
+    p: number,
+    g: number,
+    m: number,
+    v: number,
+    b1: number,
+    omb1: number,
+    b2: number,
+    omb2: number,
+    step: number,
+    bc2: number,
+    eps: number,
+    wd: number,
+    len: number,
+  ): void;
+}
+
+const PAGE = 65536;
+const MAX_PAGES = 65536;
+const modules = new Map<string, WebAssembly.Module>();
+
+function compiled(shared: boolean, maxPages: number): WebAssembly.Module {
+  const key = `${shared}:${maxPages}`;
+  let mod = modules.get(key);
+  if (!mod) {
+    mod = new WebAssembly.Module(kernelModule({ shared, maxPages }) as BufferSource);
+    modules.set(key, mod);
+  }
+  return mod;
+}
+
+let support: boolean | undefined;
+
+/** Whether this JavaScript engine runs the WASM SIMD backend (WebAssembly with fixed-width SIMD). */
+export function wasmSupported(): boolean {
+  if (support === undefined) {
+    try {
+      support =
+        typeof WebAssembly === "object" &&
+        WebAssembly.validate(kernelModule({ shared: false, maxPages: 1 }) as BufferSource);
+    } catch {
+      support = false;
+    }
+  }
+  return support;
+}
+
+/** A new WASM SIMD backend with its own memory (see WasmBackendOptions). Throws when unsupported. */
+export function createWasmBackend(options: WasmBackendOptions = {}): Backend {
+  if (!wasmSupported())
+    throw new Error("the wasm backend needs WebAssembly with SIMD (Node ≥ 16.4, current browsers); use js");
+  const shared = options.shared ?? typeof SharedArrayBuffer === "function";
+  const mib = options.memoryMiB ?? (shared ? 4096 : 256);
+  if (!(mib > 0)) throw new Error(`wasm backend: memoryMiB must be positive, got ${mib}`);
+  const pages = Math.min(MAX_PAGES, Math.ceil((mib * 1024 * 1024) / PAGE));
+  const memory = shared
+    ? new WebAssembly.Memory({ initial: Math.min(16, pages), maximum: pages, shared: true })
+    : new WebAssembly.Memory({ initial: pages, maximum: pages });
+  const k = new WebAssembly.Instance(compiled(shared, pages), { env: { memory } })
+    .exports as unknown as Kernels;
+
+  // Every ArrayBuffer object this memory has had (shared memory gets a new one per growth; old views stay valid).
+  const buffers: ArrayBufferLike[] = [memory.buffer];
+  let top = 16;
+
+  function owns(a: Float64Array): boolean {
+    const b = a.buffer;
+    for (let i = buffers.length - 1; i >= 0; i--) if (buffers[i] === b) return true;
+    return false;
+  }
+
+  function alloc(length: number): Float64Array {
+    const bytes = Math.ceil((length * 8) / 16) * 16;
+    const size = memory.buffer.byteLength;
+    if (top + bytes > size) {
+      if (!shared) return new Float64Array(length);
+      const current = size / PAGE;
+      const need = Math.ceil((top + bytes - size) / PAGE);
+      if (current + need > pages) {
+        throw new Error(
+          `wasm backend: ${Math.ceil((top + bytes) / 2 ** 20)} MiB needed, more than its ${mib} MiB; ` +
+            "pass a larger memoryMiB (at most 4096) or use the js backend",
+        );
+      }
+      memory.grow(Math.min(pages - current, Math.max(need, current)));
+      buffers.push(memory.buffer);
+    }
+    const view = new Float64Array(memory.buffer, top, length);
+    top += bytes;
+    return view;
+  }
+
+  // Scratch space for packed B blocks and accumulate temporaries, reallocated only when it must grow.
+  let pack: Float64Array | null = null;
+  let temp: Float64Array | null = null;
+  function scratch(current: Float64Array | null, length: number): Float64Array {
+    return current && current.length >= length ? current : alloc(length);
+  }
+
+  function gemmABt(
+    A: Float64Array,
+    B: Float64Array,
+    C: Float64Array,
+    m: number,
+    n: number,
+    kk: number,
+    accumulate = false,
+  ): void {
+    if (A.length < m * kk || B.length < n * kk || C.length < m * n) {
+      throw new Error(`gemmABt: arrays too short for m=${m}, n=${n}, k=${kk}`);
+    }
+    if (m === 0 || n === 0) return;
+    if (kk === 0) {
+      if (!accumulate) C.fill(0, 0, m * n);
+      return;
+    }
+    pack = scratch(pack, KC * Math.ceil(n / 4) * 4);
+    if (accumulate) temp = scratch(temp, m * n);
+    if (!(owns(A) && owns(B) && owns(C) && owns(pack) && (!accumulate || owns(temp as Float64Array)))) {
+      gemmABtJs(A, B, C, m, n, kk, accumulate);
+      return;
+    }
+    if (accumulate) {
+      const t = (temp as Float64Array).byteOffset;
+      k.gemm_abt(A.byteOffset, B.byteOffset, t, m, n, kk, pack.byteOffset);
+      k.add_into(C.byteOffset, t, m * n);
+    } else k.gemm_abt(A.byteOffset, B.byteOffset, C.byteOffset, m, n, kk, pack.byteOffset);
+  }
+
+  return {
+    name: "wasm",
+    alloc,
+    owns,
+    gemmABt,
+    transpose(A, rows, cols, out) {
+      if (A.length < rows * cols || out.length < rows * cols) throw new Error("transpose: arrays too short");
+      if (owns(A) && owns(out)) k.transpose(A.byteOffset, rows, cols, out.byteOffset);
+      else transposeJs(A, rows, cols, out);
+    },
+    addRowVector(M, v, rows, cols) {
+      if (M.length < rows * cols || v.length < cols) throw new Error("addRowVector: arrays too short");
+      if (owns(M) && owns(v)) k.add_row(M.byteOffset, v.byteOffset, rows, cols);
+      else js.addRowVector(M, v, rows, cols);
+    },
+    sumRows(M, rows, cols, out) {
+      if (M.length < rows * cols || out.length < cols) throw new Error("sumRows: arrays too short");
+      if (owns(M) && owns(out)) k.sum_rows(M.byteOffset, rows, cols, out.byteOffset);
+      else js.sumRows(M, rows, cols, out);
+    },
+    activate(kind: ActivationKind, z, out, length, slope) {
+      if (z.length < length || out.length < length) throw new Error("activate: arrays too short");
+      if ((kind === "relu" || kind === "leaky-relu") && owns(z) && owns(out)) {
+        if (kind === "relu") k.relu(z.byteOffset, out.byteOffset, length);
+        else k.leaky_relu(z.byteOffset, out.byteOffset, slope, length);
+      } else activateJs(kind, z, out, length, slope);
+    },
+    multiplyByDerivative(kind: ActivationKind, z, h, grad, length, slope) {
+      if (kind === "linear") return;
+      if (z.length < length || h.length < length || grad.length < length)
+        throw new Error("multiplyByDerivative: arrays too short");
+      if (kind === "relu" && owns(z) && owns(grad)) k.relu_grad(z.byteOffset, grad.byteOffset, length);
+      else if (kind === "leaky-relu" && owns(z) && owns(grad))
+        k.leaky_relu_grad(z.byteOffset, grad.byteOffset, slope, length);
+      else if (kind === "tanh" && owns(h) && owns(grad)) k.tanh_grad(h.byteOffset, grad.byteOffset, length);
+      else derivativeJs(kind, z, h, grad, length, slope);
+    },
+    sgdStep(params, grad, length, lr, wd) {
+      if (params.length < length || grad.length < length) throw new Error("sgdStep: arrays too short");
+      if (owns(params) && owns(grad)) k.sgd(params.byteOffset, grad.byteOffset, lr, wd, length);
+      else js.sgdStep(params, grad, length, lr, wd);
+    },
+    momentumStep(params, grad, buf, length, lr, wd, mu, first, nesterov) {
+      if (params.length < length || grad.length < length || buf.length < length)
+        throw new Error("momentumStep: arrays too short");
+      if (owns(params) && owns(grad) && owns(buf)) {
+        const f = first
+          ? nesterov
+            ? k.momentum_first_nesterov
+            : k.momentum_first
+          : nesterov
+            ? k.momentum_nesterov
+            : k.momentum;
+        f(params.byteOffset, grad.byteOffset, buf.byteOffset, lr, wd, mu, length);
+      } else js.momentumStep(params, grad, buf, length, lr, wd, mu, first, nesterov);
+    },
+    adamStep(params, grad, m, v, length, beta1, beta2, stepSize, bc2Sqrt, eps, wd) {
+      if (params.length < length || grad.length < length || m.length < length || v.length < length)
+        throw new Error("adamStep: arrays too short");
+      if (owns(params) && owns(grad) && owns(m) && owns(v)) {
+        k.adam(
+          params.byteOffset,
+          grad.byteOffset,
+          m.byteOffset,
+          v.byteOffset,
+          beta1,
+          1 - beta1,
+          beta2,
+          1 - beta2,
+          stepSize,
+          bc2Sqrt,
+          eps,
+          wd,
+          length,
+        );
+      } else js.adamStep(params, grad, m, v, length, beta1, beta2, stepSize, bc2Sqrt, eps, wd);
+    },
+  };
+}
