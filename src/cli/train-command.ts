@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import { DATA_KINDS } from "../data/registry.js";
 import { ACTIVATIONS } from "../engine/activation.js";
+import { BACKENDS, type BackendName, defaultBackendName } from "../engine/backends.js";
 import { LAYER_INIT_SCHEMES } from "../engine/init.js";
 import { LOSSES } from "../engine/loss.js";
 import { exportWeights } from "../engine/mlp.js";
@@ -28,6 +29,7 @@ interface TrainFlags {
   optimizer?: string;
   init?: string;
   scale?: number;
+  backend?: BackendName;
 }
 
 const EXAMPLES = `
@@ -79,6 +81,12 @@ export function trainCommand(): Command {
     .addOption(new Option("--optimizer <name>", "optimizer").choices([...OPTIMIZERS]))
     .addOption(new Option("--init <scheme>", "weight initialization").choices([...LAYER_INIT_SCHEMES]))
     .option("--scale <eps>", "init scale ε (init.scale)", parseNumber)
+    .addOption(
+      new Option(
+        "--backend <name>",
+        `kernel backend, not part of the config: all give the same bits (default ${defaultBackendName()}, the fastest)`,
+      ).choices([...BACKENDS]),
+    )
     .option("--json", "print a JSON summary on stdout (no progress bar)")
     .option("-q, --quiet", "print nothing but errors")
     .addHelpText("after", EXAMPLES)
@@ -120,7 +128,7 @@ async function runTrainCommand(flags: TrainFlags): Promise<number> {
   const out = outputDir(flags.out ?? `runs/train-${timestamp()}`);
   const showProgress = !flags.json && !flags.quiet;
   const progress = showProgress ? createProgress(config.train.steps) : null;
-  const trainer = createTrainer(config, data);
+  const trainer = createTrainer(config, data, { backend: flags.backend });
   const started = performance.now();
   // Advance in slices of ~100 ms so the progress bar redraws and Ctrl-C stays responsive.
   let slice = 1;

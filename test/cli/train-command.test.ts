@@ -4,6 +4,37 @@ import { describe, expect, it } from "vitest";
 import { runCli, tempDir } from "./cli-helpers.js";
 
 describe("learndyn train", () => {
+  it("--backend js and --backend wasm write the same bits, and the backend is not part of the config", () => {
+    const runs = ["js", "wasm"].map((backend) => {
+      const out = join(tempDir(), backend);
+      const args = [
+        "train",
+        "--steps",
+        "150",
+        "--hidden",
+        "7,5",
+        "--backend",
+        backend,
+        "--out",
+        out,
+        "--json",
+      ];
+      expect(runCli(args).code).toBe(0);
+      return {
+        history: readFileSync(join(out, "history.json"), "utf8"),
+        weights: readFileSync(join(out, "weights.json"), "utf8"),
+        config: readFileSync(join(out, "config.json"), "utf8"),
+      };
+    });
+    expect(runs[1].history).toBe(runs[0].history);
+    expect(runs[1].weights).toBe(runs[0].weights);
+    expect(runs[1].config).toBe(runs[0].config);
+    expect(runs[0].config).not.toMatch(/backend/);
+    const bad = runCli(["train", "--backend", "gpu", "--steps", "1", "--out", join(tempDir(), "x")]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/js, wasm/);
+  });
+
   it("trains the default config and writes history, weights and a rerunnable config", () => {
     const out = join(tempDir(), "run");
     const r = runCli(["train", "--steps", "200", "--out", out, "--json"]);
