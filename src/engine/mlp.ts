@@ -19,6 +19,12 @@ export interface MlpSpec {
    * parameters, the model of THEORY.md §5 and §7 (and of diagonal linear networks). Default none.
    */
   diagonalLayers?: number[];
+  /**
+   * Width of the (linear) output layer. Default 1: a scalar logit, what every loss of src/engine/loss.ts
+   * and the trainer expect. Wider outputs serve models driven directly through forward/backward, e.g. a
+   * GAN generator whose output is a point in the plane.
+   */
+  outputDim?: number;
 }
 
 /** Where one layer's parameters live inside the flat parameter vector. */
@@ -47,7 +53,7 @@ export interface Mlp {
 
 /** Layer widths from input to output: [d, h_1, …, h_{D-1}, 1]. */
 export function layerWidths(spec: MlpSpec): number[] {
-  return [spec.inputDim, ...spec.hidden, 1];
+  return [spec.inputDim, ...spec.hidden, spec.outputDim ?? 1];
 }
 
 /** The parameter layout of an architecture. */
@@ -78,6 +84,9 @@ export function assertValidSpec(spec: MlpSpec): void {
   });
   if (!Number.isFinite(spec.leakySlope))
     throw new Error(`model.leakySlope must be finite, got ${spec.leakySlope}`);
+  if (spec.outputDim !== undefined && (!Number.isInteger(spec.outputDim) || spec.outputDim < 1)) {
+    throw new Error(`model.outputDim must be a positive integer, got ${spec.outputDim}`);
+  }
   const layerCount = spec.hidden.length + 1;
   for (const l of spec.diagonalLayers ?? []) {
     if (!Number.isInteger(l) || l < 0 || l >= layerCount) {

@@ -12,9 +12,9 @@ export interface Workspace {
   z: Float64Array[];
   /** Activations per hidden layer (capacity × outputs_l); aliases z for linear activation. */
   h: Float64Array[];
-  /** Logits f(x) (capacity), a view of the last z. */
+  /** Outputs f(x) (capacity × outputDim; one logit per point by default), a view of the last z. */
   logits: Float64Array;
-  /** ∂L/∂f per point (capacity), filled by the loss. */
+  /** ∂L/∂f per point (capacity × outputDim), filled by the loss or by the caller. */
   dLogits: Float64Array;
   /** Two ping-pong buffers for ∂L/∂z (capacity × max width). */
   dz: [Float64Array, Float64Array];
@@ -71,7 +71,7 @@ export function createWorkspace(mlp: Mlp, capacity: number, backend: Backend): W
     z,
     h,
     logits: z[z.length - 1],
-    dLogits: backend.alloc(capacity),
+    dLogits: backend.alloc(capacity * (mlp.spec.outputDim ?? 1)),
     dz: [backend.alloc(capacity * maxWidth), backend.alloc(capacity * maxWidth)],
     scratchT: backend.alloc(capacity * maxWidth),
     dzT: backend.alloc(capacity * maxWidth),
