@@ -3,9 +3,7 @@ import { ACTIVATIONS } from "../../src/engine/activation.js";
 import type { Backend } from "../../src/engine/backend.js";
 import { BACKENDS, createBackend } from "../../src/engine/backends.js";
 import { LOSSES, type LossSpec, lossAndGradient } from "../../src/engine/loss.js";
-import { createMlp } from "../../src/engine/mlp.js";
 import { backward, forward } from "../../src/engine/propagate.js";
-import { Rng } from "../../src/engine/rng.js";
 import { createWorkspace } from "../../src/engine/workspace.js";
 import { randomSetup } from "./helpers.js";
 
