@@ -94,6 +94,40 @@ export function lossAndGradient(
   return total * scale;
 }
 
+/**
+ * Cross-entropy fast path for steps whose loss value is not recorded: writes exactly the ∂L/∂f of
+ * `lossAndGradient(spec, …, dLogits)` (same operations) but, instead of the loss, returns an upper bound
+ * of the value `lossAndGradient` would return, without a logarithm per point: log1p(e) ≤ e for the
+ * e = exp(−|m|) ≤ 1 it takes (also after rounding), and rounded sums and products are monotone. So
+ * `bound ≤ limit` proves that the loss is finite and ≤ limit; NaN logits give NaN. Only for kind "ce".
+ */
+export function ceGradientAndBound(
+  reduction: LossSpec["reduction"],
+  logits: Float64Array,
+  y: Float64Array,
+  n: number,
+  dLogits: Float64Array,
+): number {
+  const scale = reduction === "mean" ? 1 / n : 1;
+  let bound = 0;
+  for (let i = 0; i < n; i++) {
+    const yi = y[i];
+    const m = yi * logits[i];
+    let sig: number;
+    if (m >= 0) {
+      const e = Math.exp(-m);
+      bound += e;
+      sig = e / (1 + e);
+    } else {
+      const e = Math.exp(m);
+      bound += -m + e;
+      sig = 1 / (1 + e);
+    }
+    dLogits[i] = scale * (-yi * sig);
+  }
+  return bound * scale;
+}
+
 function pointGradient(spec: LossSpec, f: number, y: number): number {
   const m = y * f;
   switch (spec.kind) {

@@ -3,7 +3,7 @@ import type { DataBundle, Dataset } from "../data/dataset.js";
 import { type Backend, resident } from "../engine/backend.js";
 import { type BackendName, createBackend } from "../engine/backends.js";
 import { initialize } from "../engine/init.js";
-import { countErrors, lossAndGradient } from "../engine/loss.js";
+import { ceGradientAndBound, countErrors, lossAndGradient } from "../engine/loss.js";
 import { createMlp, type Mlp } from "../engine/mlp.js";
 import { createOptimizer } from "../engine/optimizer.js";
 import { backward, forward } from "../engine/propagate.js";
@@ -192,13 +192,23 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
   function oneStep(): void {
     fillBatch();
     forward(mlp, mlp.params, batchX, batchSize, ws, backend);
-    lastLoss = lossAndGradient(specs.loss, ws.logits, batchY, batchSize, ws.dLogits);
-    if (sd > 0) for (let i = 0; i < batchSize; i++) ws.dLogits[i] += (sd * ws.logits[i]) / batchSize;
     const due = schedule[nextRecord] === step;
     if (due) nextRecord++;
+    // Full-batch CE between records: the loss value is needed only to detect divergence, and a bound
+    // without a logarithm per point settles that (the exact loss is computed when it cannot).
+    let lossKnown = true;
+    if (fullBatch && specs.loss.kind === "ce" && !due && !needsEveryStep) {
+      const bound = ceGradientAndBound(specs.loss.reduction, ws.logits, batchY, batchSize, ws.dLogits);
+      if (bound <= stop.divergeAbove) lossKnown = false;
+      else lastLoss = lossAndGradient(specs.loss, ws.logits, batchY, batchSize);
+    } else lastLoss = lossAndGradient(specs.loss, ws.logits, batchY, batchSize, ws.dLogits);
+    if (sd > 0) for (let i = 0; i < batchSize; i++) ws.dLogits[i] += (sd * ws.logits[i]) / batchSize;
     if (fullBatch) {
       // The full-batch forward pass already gives the loss at θ_step: check every step, for free.
-      if (!Number.isFinite(lastLoss) || lastLoss > stop.divergeAbove || due || needsEveryStep) {
+      if (
+        lossKnown &&
+        (!Number.isFinite(lastLoss) || lastLoss > stop.divergeAbove || due || needsEveryStep)
+      ) {
         const errors = countErrors(ws.logits, batchY, batchSize) / batchSize;
         const rec = due ? record() : ({ step, t: lr * step, loss: lastLoss, error: errors } as HistoryRecord);
         checkStop(rec);
