@@ -11,7 +11,7 @@ import { KC, kernelModule } from "./wasm/kernels.js";
 /**
  * WebAssembly SIMD backend (f64x2), bit-identical to the plain-JS reference backend.
  *
- * The product is a 4 × 4 register tile, broadcast A × packed B (shared/research/perf-feasibility.md,
+ * The products (A·Bᵀ, and Aᵀ·B for weight gradients without transposes) are a 4 × 4 register tile, broadcast A × packed B (shared/research/perf-feasibility.md,
  * about 4× the JS kernel): SIMD lanes run across output columns, so every output is still a
  * left-to-right sum over k. Bias add, bias gradient, ReLU/leaky-ReLU and their derivatives, the tanh
  * derivative, transposes and the optimizer updates run in wasm too; tanh itself and the loss stay in JS
@@ -43,6 +43,7 @@ export interface WasmBackendOptions {
 
 interface Kernels {
   gemm_abt(A: number, B: number, C: number, m: number, n: number, k: number, pk: number): void;
+  gemm_atb(A: number, B: number, C: number, m: number, n: number, k: number, pk: number): void;
   transpose(A: number, rows: number, cols: number, out: number): void;
   add_row(M: number, v: number, rows: number, cols: number): void;
   sum_rows(M: number, rows: number, cols: number, out: number): void;
@@ -164,7 +165,9 @@ export function createWasmBackend(options: WasmBackendOptions = {}): Backend {
     return current && current.length >= length ? current : alloc(length);
   }
 
-  function gemmABt(
+  /** C = A·Bᵀ (transA false) or Aᵀ·B (transA true), in wasm when every operand is in this memory. */
+  function gemm(
+    transA: boolean,
     A: Float64Array,
     B: Float64Array,
     C: Float64Array,
@@ -174,7 +177,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): Backend {
     accumulate = false,
   ): void {
     if (A.length < m * kk || B.length < n * kk || C.length < m * n) {
-      throw new Error(`gemmABt: arrays too short for m=${m}, n=${n}, k=${kk}`);
+      throw new Error(`${transA ? "gemmAtB" : "gemmABt"}: arrays too short for m=${m}, n=${n}, k=${kk}`);
     }
     if (m === 0 || n === 0) return;
     if (kk === 0) {
@@ -184,21 +187,24 @@ export function createWasmBackend(options: WasmBackendOptions = {}): Backend {
     pack = scratch(pack, KC * Math.ceil(n / 4) * 4);
     if (accumulate) temp = scratch(temp, m * n);
     if (!(owns(A) && owns(B) && owns(C) && owns(pack) && (!accumulate || owns(temp as Float64Array)))) {
-      gemmABtJs(A, B, C, m, n, kk, accumulate);
+      if (transA) js.gemmAtB(A, B, C, m, n, kk, accumulate);
+      else gemmABtJs(A, B, C, m, n, kk, accumulate);
       return;
     }
+    const f = transA ? k.gemm_atb : k.gemm_abt;
     if (accumulate) {
       const t = (temp as Float64Array).byteOffset;
-      k.gemm_abt(A.byteOffset, B.byteOffset, t, m, n, kk, pack.byteOffset);
+      f(A.byteOffset, B.byteOffset, t, m, n, kk, pack.byteOffset);
       k.add_into(C.byteOffset, t, m * n);
-    } else k.gemm_abt(A.byteOffset, B.byteOffset, C.byteOffset, m, n, kk, pack.byteOffset);
+    } else f(A.byteOffset, B.byteOffset, C.byteOffset, m, n, kk, pack.byteOffset);
   }
 
   return {
     name: "wasm",
     alloc,
     owns,
-    gemmABt,
+    gemmABt: (A, B, C, m, n, kk, accumulate) => gemm(false, A, B, C, m, n, kk, accumulate),
+    gemmAtB: (A, B, C, m, n, kk, accumulate) => gemm(true, A, B, C, m, n, kk, accumulate),
     transpose(A, rows, cols, out) {
       if (A.length < rows * cols || out.length < rows * cols) throw new Error("transpose: arrays too short");
       if (owns(A) && owns(out)) k.transpose(A.byteOffset, rows, cols, out.byteOffset);

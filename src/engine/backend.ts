@@ -30,6 +30,19 @@ export interface Backend {
     k: number,
     accumulate?: boolean,
   ): void;
+  /**
+   * Optional: C (m × n) = Aᵀ · B with A stored k × m and B stored k × n (with `accumulate`, C += Aᵀ · B),
+   * each output the left-to-right sum over k. Without it, callers transpose and use gemmABt (same bits).
+   */
+  gemmAtB?(
+    A: Float64Array,
+    B: Float64Array,
+    C: Float64Array,
+    m: number,
+    n: number,
+    k: number,
+    accumulate?: boolean,
+  ): void;
   /** out (cols × rows) = transpose of A (rows × cols). */
   transpose(A: Float64Array, rows: number, cols: number, out: Float64Array): void;
   /**

@@ -4,6 +4,30 @@
  * order, no fused multiply-add.
  */
 
+/**
+ * C (m × n) = Aᵀ · B with A stored k × m and B stored k × n (with `accumulate`, C += Aᵀ · B): each output
+ * the left-to-right sum over k, so it equals transposing A and B and calling gemmABt, bit for bit.
+ * A plain loop: the JS backend itself transposes and uses its blocked gemmABt, which is faster.
+ */
+export function gemmAtB(
+  A: Float64Array,
+  B: Float64Array,
+  C: Float64Array,
+  m: number,
+  n: number,
+  k: number,
+  accumulate = false,
+): void {
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let p = 0; p < k; p++) s += A[p * m + i] * B[p * n + j];
+      if (accumulate) C[i * n + j] += s;
+      else C[i * n + j] = s;
+    }
+  }
+}
+
 /** M (rows × cols) += v on every row. */
 export function addRowVector(M: Float64Array, v: Float64Array, rows: number, cols: number): void {
   for (let i = 0; i < rows; i++) {

@@ -66,10 +66,14 @@ export function backward(
   for (let l = last; l >= 0; l--) {
     const L = mlp.layers[l];
     const input = l === 0 ? X : ws.h[l - 1];
-    // dW_l = dZ_lᵀ · H_{l-1}: as A·Bᵀ with A = dZᵀ (out × n) and B = Hᵀ (in × n), both contiguous in n.
-    const dzT = transposed(backend, dz, n, L.outputs, ws.dzT);
-    const inT = l === 0 && inputT ? inputT : transposed(backend, input, n, L.inputs, ws.scratchT);
-    backend.gemmABt(dzT, inT, G.W[l], L.outputs, L.inputs, n);
+    // dW_l = dZ_lᵀ · H_{l-1}: directly when the backend has Aᵀ·B, else as A·Bᵀ with A = dZᵀ (out × n) and
+    // B = Hᵀ (in × n), both contiguous in n.
+    if (backend.gemmAtB) backend.gemmAtB(dz, input, G.W[l], L.outputs, L.inputs, n);
+    else {
+      const dzT = transposed(backend, dz, n, L.outputs, ws.dzT);
+      const inT = l === 0 && inputT ? inputT : transposed(backend, input, n, L.inputs, ws.scratchT);
+      backend.gemmABt(dzT, inT, G.W[l], L.outputs, L.inputs, n);
+    }
     if (mlp.diagonal[l]) zeroOffDiagonal(G.W[l], L.outputs, L.inputs);
     const db = G.b[l];
     if (db) {

@@ -66,9 +66,10 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
   const batchX = fullBatch ? trainX : backend.alloc(batchSize * train.d);
   const batchY = fullBatch ? train.y : backend.alloc(batchSize);
   const order = fullBatch ? null : Uint32Array.from({ length: train.n }, (_, i) => i);
-  // Full batch: X never changes, so its transpose (for the first layer's weight gradient) is made once.
+  // Full batch: X never changes, so its transpose (for the first layer's weight gradient) is made once
+  // (not needed by backends with an Aᵀ·B kernel).
   let batchXT: Float64Array | undefined;
-  if (fullBatch) {
+  if (fullBatch && !backend.gemmAtB) {
     batchXT = backend.alloc(train.n * train.d);
     backend.transpose(trainX, train.n, train.d, batchXT);
   }

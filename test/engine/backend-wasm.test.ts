@@ -4,7 +4,14 @@ import { activate, multiplyByDerivative } from "../../src/engine/activation.js";
 import type { Backend } from "../../src/engine/backend.js";
 import { jsBackend } from "../../src/engine/backend-js.js";
 import { createWasmBackend, wasmSupported } from "../../src/engine/backend-wasm.js";
-import { adamStep, addRowVector, momentumStep, sgdStep, sumRows } from "../../src/engine/kernels-js.js";
+import {
+  adamStep,
+  addRowVector,
+  gemmAtB,
+  momentumStep,
+  sgdStep,
+  sumRows,
+} from "../../src/engine/kernels-js.js";
 import { KC } from "../../src/engine/wasm/kernels.js";
 
 /** Values that find differences: signed zeros, infinities, NaN, subnormals, and ordinary numbers. */
@@ -60,6 +67,36 @@ describe("wasm backend", () => {
           w.gemmABt(A, B, C, m, n, k, accumulate);
           jsBackend.gemmABt(A, B, ref, m, n, k, accumulate);
           expectSameBits(C, ref);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gemmAtB equals transposing both operands and the JS gemmABt, bit for bit", () => {
+    const w = createWasmBackend();
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 13 }),
+        fc.integer({ min: 1, max: 11 }),
+        fc.oneof(fc.integer({ min: 1, max: 9 }), fc.integer({ min: KC - 2, max: 2 * KC + 3 })),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.boolean(),
+        (m, n, k, seed, accumulate) => {
+          const A = filled(w, k * m, noise(seed)); // k × m
+          const B = filled(w, k * n, noise(seed + 1)); // k × n
+          const C = filled(w, m * n, noise(seed + 2));
+          const ref = Float64Array.from(C);
+          const AT = new Float64Array(m * k);
+          const BT = new Float64Array(n * k);
+          jsBackend.transpose(A, k, m, AT);
+          jsBackend.transpose(B, k, n, BT);
+          w.gemmAtB?.(A, B, C, m, n, k, accumulate);
+          jsBackend.gemmABt(AT, BT, ref, m, n, k, accumulate);
+          expectSameBits(C, ref);
+          const plain = Float64Array.from(ref);
+          gemmAtB(A, B, plain, m, n, k, false);
+          if (!accumulate) expectSameBits(plain, ref);
         },
       ),
       { numRuns: 300 },

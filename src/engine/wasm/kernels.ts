@@ -62,17 +62,19 @@ const inc = (local: number, by: number | Code): Code =>
 /**
  * gemm_abt(A, B, C, m, n, k, pk): C (m × n) = A (m × k) · Bᵀ (B is n × k), all row-major; pk is scratch
  * for KC × ceil(n/4)·4 doubles. k must be ≥ 1.
+ * gemm_atb(A, B, C, m, n, k, pk) (transA): C (m × n) = Aᵀ · B with A k × m and B k × n (the weight
+ * gradient dZᵀ·H without transposing either), same tiles and the same order of every sum.
  *
  * For each k-block of KC: B's block is packed into panels of 4 rows (k-major, 4 values per k), then
  * every tile of 4 rows of A × 1 panel accumulates 4 × 4 outputs in 8 f64x2 registers: x = A[i][p] in both
  * lanes, acc += x · (B[j][p], B[j+1][p]). Each output is the left-to-right sum over p, continued from C
  * between k-blocks (a stored double reloads exactly): the same bits as the JS loop.
  */
-function gemmAbt() {
+function gemm(transA: boolean) {
   const rowsOf4 = [0, 1, 2, 3];
   const accs = Object.fromEntries(rowsOf4.flatMap((r) => [0, 1].map((h) => [`c${r}${h}`, V128])));
   return func(
-    "gemm_abt",
+    transA ? "gemm_atb" : "gemm_abt",
     { A: I32, B: I32, C: I32, m: I32, n: I32, k: I32, pk: I32 },
     {
       k0: I32,
@@ -94,6 +96,9 @@ function gemmAbt() {
       lda: I32,
       ldc: I32,
       rest: I32,
+      ap: I32,
+      astep: I32,
+      bstep: I32,
       ...accs,
       b0: V128,
       b1: V128,
@@ -129,17 +134,20 @@ function gemmAbt() {
           when(get(v.k0), [when(full, loadFull, loadEdge)], zero),
           set(v.po, i32(0)),
           set(v.bp, get(v.pp)),
+          set(v.ap, get(v.a0)),
           doWhile(
             [
               set(v.b0, loadV(get(v.bp))),
               set(v.b1, loadV(get(v.bp), 16)),
               ...rs.flatMap((r) => [
-                set(v.x, splatLoad(iadd(get(a[r]), get(v.po)))),
+                // A·Bᵀ: row r of A at a_r, contiguous in p. Aᵀ·B: the tile's 4 rows are adjacent in A's row p.
+                set(v.x, transA ? splatLoad(get(v.ap), 8 * r) : splatLoad(iadd(get(a[r]), get(v.po)))),
                 set(acc(r, 0), vadd(get(acc(r, 0)), vmul(get(v.x), get(v.b0)))),
                 set(acc(r, 1), vadd(get(acc(r, 1)), vmul(get(v.x), get(v.b1)))),
               ]),
               inc(v.bp, 32),
               inc(v.po, 8),
+              ...(transA ? [inc(v.ap, get(v.astep))] : []),
             ],
             ilt(get(v.po), get(v.kend)),
           ),
@@ -148,8 +156,10 @@ function gemmAbt() {
       };
 
       const rowTiles = (rows: number): Code[] => [
-        set(v.a0, iadd(get(v.A), imul(iadd(imul(get(v.i0), get(v.k)), get(v.k0)), i32(8)))),
-        ...rowsOf4.slice(1, rows).map((r) => set(a[r], iadd(get(a[r - 1]), get(v.lda)))),
+        transA
+          ? set(v.a0, iadd(get(v.A), imul(iadd(imul(get(v.k0), get(v.m)), get(v.i0)), i32(8))))
+          : set(v.a0, iadd(get(v.A), imul(iadd(imul(get(v.i0), get(v.k)), get(v.k0)), i32(8)))),
+        ...(transA ? [] : rowsOf4.slice(1, rows).map((r) => set(a[r], iadd(get(a[r - 1]), get(v.lda))))),
         set(v.j0, i32(0)),
         set(v.pp, get(v.pk)),
         whileLoop(ilt(get(v.j0), get(v.n)), [
@@ -165,14 +175,25 @@ function gemmAbt() {
         when(
           ilt(iadd(get(v.j0), i32(c)), get(v.n)),
           [
-            set(
-              v.src,
-              iadd(get(v.B), imul(iadd(imul(iadd(get(v.j0), i32(c)), get(v.k)), get(v.k0)), i32(8))),
-            ),
+            // Column j0 + c of the panel: B[j0 + c][k0 …] (A·Bᵀ, stride 8) or B[k0 …][j0 + c] (Aᵀ·B, stride 8n).
+            transA
+              ? set(
+                  v.src,
+                  iadd(get(v.B), imul(iadd(imul(get(v.k0), get(v.n)), iadd(get(v.j0), i32(c))), i32(8))),
+                )
+              : set(
+                  v.src,
+                  iadd(get(v.B), imul(iadd(imul(iadd(get(v.j0), i32(c)), get(v.k)), get(v.k0)), i32(8))),
+                ),
             set(v.dst, iadd(get(v.pp), i32(8 * c))),
             set(v.p, i32(0)),
             doWhile(
-              [storeF64(get(v.dst), loadF64(iadd(get(v.src), get(v.p)))), inc(v.dst, 32), inc(v.p, 8)],
+              [
+                storeF64(get(v.dst), loadF64(get(v.src))),
+                inc(v.src, get(v.bstep)),
+                inc(v.dst, 32),
+                inc(v.p, 8),
+              ],
               ilt(get(v.p), get(v.kend)),
             ),
           ],
@@ -186,6 +207,9 @@ function gemmAbt() {
       return [
         set(v.lda, imul(get(v.k), i32(8))),
         set(v.ldc, imul(get(v.n), i32(8))),
+        // Bytes from one p to the next: in A's tile (Aᵀ·B only) and in a column of B.
+        set(v.astep, imul(get(v.m), i32(8))),
+        set(v.bstep, transA ? imul(get(v.n), i32(8)) : i32(8)),
         set(v.k0, i32(0)),
         whileLoop(ilt(get(v.k0), get(v.k)), [
           set(v.rest, isub(get(v.k), get(v.k0))),
@@ -515,5 +539,8 @@ function sumRows() {
 
 /** The kernel module's bytes, for a shared or an unshared imported memory of at most `maxPages` pages. */
 export function kernelModule(memory: { shared: boolean; maxPages: number }): Uint8Array {
-  return assemble([gemmAbt(), transpose(), addRow(), sumRows(), ...elementwiseKernels()], memory);
+  return assemble(
+    [gemm(false), gemm(true), transpose(), addRow(), sumRows(), ...elementwiseKernels()],
+    memory,
+  );
 }
