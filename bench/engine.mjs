@@ -1,8 +1,12 @@
-// Engine throughput: steps/s of full-batch GD with CE on a 2-layer ReLU MLP (no bias), through the
-// trainer users run, against the PyTorch float64 peer (bench/engine_torch.py) when Debian's torch exists.
+// Engine throughput: steps/s of full-batch GD with CE on ReLU MLPs (no bias), through the trainer users
+// run, for every backend, against the PyTorch float64 peer (bench/engine_torch.py, 1 thread) when
+// Debian's torch exists.
 //
 //   npm run bench                       (builds dist/ first)
-//   node bench/engine.mjs [--only tiny,paper] [--reps 5] [--no-torch] [--seconds 1]
+//   node bench/engine.mjs [--only tiny,paper] [--backend js,wasm] [--reps 5] [--no-torch] [--seconds 1]
+//
+// The ladder of issue 8: tiny 2-8-1 (n 200), paper 100-100-1 (n 1000), wide 784-300-1 (n 2000), and
+// cmnist 392-300-300-1 (n 50,000; the Colored MNIST shapes, Gaussian data), one step per repetition.
 //
 // Prints a markdown table (median of the timed repetitions, after warm-up) and the BLAS torch uses.
 // Timings live here, never in tests. The VM is shared: expect ±10–20 % between runs, compare ratios.
@@ -12,6 +16,7 @@ import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseRunConfig } from "../dist/config/validate.js";
+import { BACKENDS } from "../dist/engine/backends.js";
 import { Rng } from "../dist/engine/rng.js";
 import { createTrainer } from "../dist/train/trainer.js";
 
@@ -20,20 +25,26 @@ const PYTHON = "/usr/bin/python3";
 
 /** The ladder from the issue. lr is small enough that no run diverges during a benchmark. */
 const WORKLOADS = [
-  { name: "tiny", d: 2, width: 8, n: 200, lr: 1e-3, warmup: 2000 },
-  { name: "paper", d: 100, width: 100, n: 1000, lr: 1e-4, warmup: 20 },
-  { name: "wide", d: 784, width: 300, n: 2000, lr: 1e-5, warmup: 3 },
+  { name: "tiny", d: 2, hidden: [8], n: 200, lr: 1e-3, warmup: 2000 },
+  { name: "paper", d: 100, hidden: [100], n: 1000, lr: 1e-4, warmup: 20 },
+  { name: "wide", d: 784, hidden: [300], n: 2000, lr: 1e-5, warmup: 3 },
+  // One step per repetition (a step is ~60 GFLOP), at most 3 repetitions.
+  { name: "cmnist", d: 392, hidden: [300, 300], n: 50_000, lr: 1e-7, warmup: 1, oneStep: true, maxReps: 3 },
 ];
 
 function parseArgs(argv) {
-  const args = { only: null, reps: 5, torch: true, seconds: 1 };
+  const args = { only: null, backends: [...BACKENDS], reps: 5, torch: true, seconds: 1 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--only") args.only = argv[++i].split(",");
+    else if (a === "--backend") args.backends = argv[++i].split(",");
     else if (a === "--reps") args.reps = Number(argv[++i]);
     else if (a === "--seconds") args.seconds = Number(argv[++i]);
     else if (a === "--no-torch") args.torch = false;
-    else throw new Error(`unknown argument ${a}; use --only a,b --reps N --seconds S --no-torch`);
+    else
+      throw new Error(
+        `unknown argument ${a}; use --only a,b --backend js,wasm --reps N --seconds S --no-torch`,
+      );
   }
   return args;
 }
@@ -59,25 +70,26 @@ function makeData(w) {
   return { train: { name: `bench-${w.name}`, n: w.n, d: w.d, x, y }, tests: {} };
 }
 
-function makeTrainer(w) {
+function makeTrainer(w, backend, data) {
   const config = parseRunConfig({
     name: `bench-${w.name}`,
-    model: { hidden: [w.width], activation: "relu", bias: false },
+    model: { hidden: w.hidden, activation: "relu", bias: false },
     init: { scheme: "he-normal" },
     loss: { kind: "ce", reduction: "sum" },
     optimizer: { kind: "gd", lr: w.lr },
     train: { steps: 1e9 },
     probes: { schedule: { kind: "every", every: 1e9 } },
   });
-  return createTrainer(config, makeData(w));
+  return createTrainer(config, data, { backend });
 }
 
-function benchLearndyn(w, reps, seconds) {
-  const trainer = makeTrainer(w);
+function benchLearndyn(w, backend, data, reps, seconds) {
+  const trainer = makeTrainer(w, backend, data);
   let t0 = process.hrtime.bigint();
   trainer.advance(w.warmup);
   const perStep = Number(process.hrtime.bigint() - t0) / 1e9 / w.warmup;
-  const k = Math.max(1, Math.round(seconds / perStep));
+  const k = w.oneStep ? 1 : Math.max(1, Math.round(seconds / perStep));
+  if (w.maxReps) reps = Math.min(reps, w.maxReps);
   const rates = [];
   const cpuRates = [];
   for (let r = 0; r < reps; r++) {
@@ -109,7 +121,11 @@ function torchAvailable() {
 }
 
 function benchTorch(workloads, reps, seconds) {
-  const spec = workloads.map((w) => ({ ...w, reps, targetSeconds: seconds }));
+  const spec = workloads.map((w) => ({
+    ...w,
+    reps: w.maxReps ? Math.min(reps, w.maxReps) : reps,
+    targetSeconds: w.oneStep ? 0 : seconds,
+  }));
   const out = execFileSync(PYTHON, [join(HERE, "engine_torch.py"), JSON.stringify(spec)], {
     encoding: "utf8",
     env: { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1", MKL_NUM_THREADS: "1" },
@@ -136,38 +152,53 @@ const fmt = (v, digits = 3) => (v >= 100 ? v.toFixed(0) : v.toPrecision(digits))
 function main() {
   const args = parseArgs(process.argv.slice(2));
   const workloads = WORKLOADS.filter((w) => !args.only || args.only.includes(w.name));
-  const js = workloads.map((w) => ({ ...w, ...benchLearndyn(w, args.reps, args.seconds) }));
   const torch = args.torch && torchAvailable() ? benchTorch(workloads, args.reps, args.seconds) : null;
+  const runs = [];
+  for (const w of workloads) {
+    const data = makeData(w);
+    for (const backend of args.backends)
+      runs.push({ ...w, backend, ...benchLearndyn(w, backend, data, args.reps, args.seconds) });
+  }
 
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  console.log(`\nlearndyn engine: full-batch GD, CE (sum), 2-layer ReLU MLP without bias, float64, 1 thread`);
+  console.log(`\nlearndyn engine: full-batch GD, CE (sum), ReLU MLP without bias, float64, 1 thread`);
   console.log(
     `Node ${process.version}, ${cpu}, ${os.cpus().length} vCPU, load ${os.loadavg()[0].toFixed(2)}`,
   );
   if (torch) console.log(`PyTorch ${torch.torch} float64, ${torch.threads} thread; BLAS: ${systemBlas()}`);
   if (torch) console.log(`torch maps: ${torch.blas.join(", ")}`);
-  console.log(`median of ${args.reps} repetitions of ~${args.seconds} s after warm-up;`);
+  console.log(
+    `median of ${args.reps} repetitions of ~${args.seconds} s after warm-up (cmnist: 1 step, ≤ 3 reps);`,
+  );
   console.log(
     "wall = steps per elapsed second, cpu = steps per CPU second of the process (steadier under load)\n",
   );
   console.log(
-    "| workload | d | width | n | learndyn steps/s wall (cpu) | ms/step | torch steps/s wall (cpu) | learndyn / torch wall (cpu) |",
+    "| workload | layers | n | backend | learndyn steps/s wall (cpu) | ms/step | torch steps/s wall (cpu) | learndyn / torch wall (cpu) |",
   );
   console.log("|---|---|---|---|---|---|---|---|");
-  for (const r of js) {
+  for (const r of runs) {
     const t = torch?.results.find((x) => x.name === r.name);
     const ratio = t
       ? `**${(r.median / t.median).toFixed(2)}×** (${(r.cpuMedian / t.cpuMedian).toFixed(2)}×)`
       : "–";
     const tt = t ? `${fmt(t.median)} (${fmt(t.cpuMedian)})` : "–";
+    const layers = [r.d, ...r.hidden, 1].join("-");
     console.log(
-      `| ${r.name} | ${r.d} | ${r.width} | ${r.n} | ${fmt(r.median)} (${fmt(r.cpuMedian)}) | ${fmt(1000 / r.median)} | ${tt} | ${ratio} |`,
+      `| ${r.name} | ${layers} | ${r.n} | ${r.backend} | ${fmt(r.median)} (${fmt(r.cpuMedian)}) | ${fmt(1000 / r.median)} | ${tt} | ${ratio} |`,
     );
   }
   const dir = join(HERE, "results");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `engine-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  writeFileSync(file, JSON.stringify({ node: process.version, cpu, blas: systemBlas(), js, torch }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { node: process.version, cpu, load: os.loadavg(), blas: systemBlas(), runs, torch },
+      null,
+      2,
+    ),
+  );
   console.log(`\nraw numbers: ${file}`);
 }
 

@@ -2,13 +2,13 @@
 """PyTorch float64 peer of bench/engine.mjs: full-batch GD steps/s of a 2-layer ReLU MLP with CE.
 
 Usage: /usr/bin/python3 bench/engine_torch.py '<json list of workloads>'
-Each workload: {name, d, width, n, lr, warmup, reps, targetSeconds}; the steps per timed repetition are
-chosen from the warm-up's speed so that one repetition takes about targetSeconds. Prints one JSON object on stdout:
+Each workload: {name, d, hidden: [widths], n, lr, warmup, reps, targetSeconds}; the steps per timed
+repetition are chosen from the warm-up's speed so that one repetition takes about targetSeconds (at least 1). Prints one JSON object on stdout:
 {torch, threads, blas: [shared libraries with "blas" in their name mapped into this process],
  results: [{name, stepsPerSecond: [per rep], median, cpuStepsPerSecond, cpuMedian}]}, where the cpu
 rates divide by this process's CPU time (steadier than wall time on a shared, loaded machine).
 
-Same model as learndyn's bench: Linear(d, width, bias=False) -> ReLU -> Linear(width, 1, bias=False),
+Same model as learndyn's bench: Linear(d, h1, bias=False) -> ReLU -> ... -> Linear(h_last, 1, bias=False),
 loss sum_i log(1 + exp(-y_i f(x_i))), torch.optim.SGD (plain), float64, 1 thread.
 A step is zero_grad, forward, loss, backward, optimizer step (no .item(): learndyn reads its loss
 every step for divergence checks, so this favours torch slightly).
@@ -38,14 +38,20 @@ def blas_libraries():
 
 def bench(w):
     torch.manual_seed(0)
-    d, width, n = w["d"], w["width"], w["n"]
+    d, hidden, n = w["d"], w["hidden"], w["n"]
     X = torch.randn(n, d)
     teacher = torch.randn(d)
     y = torch.sign(X @ teacher)
     y[y == 0] = 1
-    net = nn.Sequential(nn.Linear(d, width, bias=False), nn.ReLU(), nn.Linear(width, 1, bias=False))
-    for lin in (net[0], net[2]):
-        nn.init.kaiming_normal_(lin.weight, nonlinearity="relu")
+    widths = [d, *hidden]
+    layers = []
+    for a, b in zip(widths, widths[1:]):
+        layers += [nn.Linear(a, b, bias=False), nn.ReLU()]
+    layers.append(nn.Linear(widths[-1], 1, bias=False))
+    net = nn.Sequential(*layers)
+    for lin in net:
+        if isinstance(lin, nn.Linear):
+            nn.init.kaiming_normal_(lin.weight, nonlinearity="relu")
     opt = torch.optim.SGD(net.parameters(), lr=w["lr"])
     zero = torch.zeros(n)
 
