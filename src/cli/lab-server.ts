@@ -88,6 +88,10 @@ export async function startLabServer(options: LabServerOptions = {}): Promise<La
       // Hashed asset names never change; the page itself is always revalidated.
       "Cache-Control": pathname.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
       "X-Content-Type-Options": "nosniff",
+      // Cross-origin isolation: the page may use SharedArrayBuffer, so the WASM backend's memory can grow
+      // (and worker threads can share it). The lab loads nothing from other origins.
+      "Cross-Origin-Opener-Policy": "same-origin",
+      "Cross-Origin-Embedder-Policy": "require-corp",
     });
     if (req.method === "HEAD") {
       res.end();

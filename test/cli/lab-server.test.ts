@@ -5,13 +5,22 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LabServer, startLabServer } from "../../src/cli/lab-server.js";
 
-function get(url: string, method = "GET"): Promise<{ status: number; type: string; body: string }> {
+function get(
+  url: string,
+  method = "GET",
+): Promise<{ status: number; type: string; body: string; coop: string; coep: string }> {
   return new Promise((ok, fail) => {
     const req = request(url, { method }, (res) => {
       let body = "";
       res.on("data", (c) => (body += c));
       res.on("end", () =>
-        ok({ status: res.statusCode ?? 0, type: String(res.headers["content-type"]), body }),
+        ok({
+          status: res.statusCode ?? 0,
+          type: String(res.headers["content-type"]),
+          body,
+          coop: String(res.headers["cross-origin-opener-policy"]),
+          coep: String(res.headers["cross-origin-embedder-policy"]),
+        }),
       );
     });
     req.on("error", fail);
@@ -57,5 +66,11 @@ describe("lab server", () => {
 
   it("explains how to build the lab when it is missing", async () => {
     await expect(startLabServer({ root: join(root, "assets"), port: 0 })).rejects.toThrow(/npm run build/);
+  });
+
+  it("isolates the page cross-origin, so the WASM backend can use shared, growable memory", async () => {
+    const page = await get(lab.url);
+    expect(page.coop).toBe("same-origin");
+    expect(page.coep).toBe("require-corp");
   });
 });
