@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import { Piscina } from "piscina";
 import { type ExperimentResult, type Scale, verdict } from "../experiments/experiment.js";
-import { EXPERIMENTS, selectExperiments } from "../experiments/registry.js";
+import { EXPERIMENTS, EXTRA_EXPERIMENTS, selectExperiments } from "../experiments/registry.js";
 import { showValue, writeExperimentReport } from "../report/experiment-report.js";
 import { fmt } from "./output.js";
 
@@ -16,7 +16,16 @@ interface ReproduceFlags {
   json?: boolean;
   quiet?: boolean;
   strict?: boolean;
+  all?: boolean;
 }
+
+/** --scale names: the claims' default/full, and quick/paper for the real-data studies (same sizes). */
+const SCALE_ALIASES: Record<string, Scale> = {
+  default: "default",
+  quick: "default",
+  full: "full",
+  paper: "full",
+};
 
 const HELP = `
 Runs one experiment per claim of "On the Learning Dynamics of Deep Neural Networks" (Tachet des Combes
@@ -28,29 +37,39 @@ et al. 2018), each putting simulation and closed-form theory side by side, and w
   DIR/checks.csv      the checks as a table
 
 Claims: ${EXPERIMENTS.map((e) => `${e.id} (${e.title})`).join(", ") || "(none registered)"}.
+Extra studies, run only when named or with --all: ${EXTRA_EXPERIMENTS.map((e) => `${e.id} (${e.title})`).join(", ")}.
+Long runs (starvation-cmnist --scale paper) checkpoint under DIR/checkpoints: run the same command again
+to continue where a killed run stopped.
 Experiments run in parallel on worker threads (default: all cores). The default scale finishes in a few
 minutes on 2 cores; --full runs the paper-grade sizes. Exit status: 0 (4 with --strict if a check fails).
 
 Examples:
   learndyn reproduce                     # all claims, default scale, report in ./report
   learndyn reproduce c4 c6 --out /tmp/r  # two claims
-  learndyn reproduce --full --seed 3`;
+  learndyn reproduce --full --seed 3
+  learndyn reproduce starvation-moons
+  learndyn reproduce starvation-cmnist --scale paper --out runs/cmnist   # days on a CPU; resumable`;
 
 export function reproduceCommand(): Command {
   return new Command("reproduce")
     .description("reproduce the paper's claims: simulation vs theory, verdicts, and an HTML report")
     .argument("[claims...]", "experiments to run (c1 … c7; default all)")
     .option("-o, --out <dir>", "report directory", "report")
-    .option("--full", "paper-grade scale (slower)")
+    .option("--full", "paper-grade scale (slower); same as --scale full")
+    .addOption(
+      new Option("--scale <scale>", "default | full, or quick | paper (their aliases)").choices(
+        Object.keys(SCALE_ALIASES),
+      ),
+    )
+    .option("--all", "also run the extra studies (starvation-moons, starvation-cmnist)")
     .option("--seed <n>", "master seed", (v) => parseIntStrict(v, "--seed"), 0)
     .option("-w, --workers <n>", "worker threads (default: all cores)", (v) => parseIntStrict(v, "--workers"))
     .option("--no-png", "skip PNG files (SVG only)")
     .option("--strict", "exit with status 4 when any check fails")
     .option("--json", "print the results as JSON on stdout")
     .option("-q, --quiet", "print nothing but errors")
-    .addOption(new Option("--scale <scale>", "alias: default | full").choices(["default", "full"]).hideHelp())
     .addHelpText("after", HELP)
-    .action(async (claims: string[], flags: ReproduceFlags & { scale?: Scale }) => {
+    .action(async (claims: string[], flags: ReproduceFlags & { scale?: string }) => {
       process.exitCode = await runReproduce(claims, flags);
     });
 }
@@ -61,10 +80,10 @@ function parseIntStrict(v: string, name: string): number {
   return n;
 }
 
-async function runReproduce(claims: string[], flags: ReproduceFlags & { scale?: Scale }): Promise<number> {
-  const experiments = selectExperiments(claims);
+async function runReproduce(claims: string[], flags: ReproduceFlags & { scale?: string }): Promise<number> {
+  const experiments = selectExperiments(claims, { all: flags.all });
   if (experiments.length === 0) throw new Error("no experiments are registered yet");
-  const scale: Scale = flags.full ? "full" : (flags.scale ?? "default");
+  const scale: Scale = flags.full ? "full" : SCALE_ALIASES[flags.scale ?? "default"];
   const workers = Math.max(1, Math.min(flags.workers || availableParallelism(), experiments.length));
   const say = (s: string) => {
     if (!flags.quiet && !flags.json) process.stderr.write(s);
@@ -83,7 +102,12 @@ async function runReproduce(claims: string[], flags: ReproduceFlags & { scale?: 
   try {
     results = await Promise.all(
       experiments.map(async (e) => {
-        const r: ExperimentResult = await pool.run({ id: e.id, options: { scale, seed: flags.seed } });
+        const r: ExperimentResult = await pool.run({
+          id: e.id,
+          options: { scale, seed: flags.seed },
+          out: resolve(flags.out),
+          quiet: flags.quiet || flags.json,
+        });
         const passed = r.checks.filter((c) => c.pass).length;
         say(
           `  ${verdict(r) ? "✓" : "✗"} ${r.claim} ${r.title.padEnd(44)} ${passed}/${r.checks.length} checks  ${fmt(r.seconds, 3)} s\n`,

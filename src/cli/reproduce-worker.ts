@@ -1,8 +1,18 @@
 import type { ExperimentOptions, ExperimentResult } from "../experiments/experiment.js";
 import { selectExperiments } from "../experiments/registry.js";
+import { nodeExperimentIo } from "../store/experiment-io-node.js";
 
-/** Worker-thread entry (piscina): runs one experiment by id and returns its plain-data result. */
-export default function runExperiment(task: { id: string; options: ExperimentOptions }): ExperimentResult {
+/**
+ * Worker-thread entry (piscina): runs one experiment by id and returns its plain-data result. With `out`,
+ * the experiment gets Node services: MNIST files, checkpoints under `out/checkpoints`, progress on stderr.
+ */
+export default function runExperiment(task: {
+  id: string;
+  options: ExperimentOptions;
+  out?: string;
+  quiet?: boolean;
+}): ExperimentResult {
   const [experiment] = selectExperiments([task.id]);
-  return experiment.run(task.options);
+  const io = task.out ? nodeExperimentIo(task.out, task.quiet) : undefined;
+  return experiment.run({ ...task.options, io });
 }

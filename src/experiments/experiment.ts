@@ -1,7 +1,8 @@
 import type { Figure } from "../figures/figure.js";
+import type { ExperimentIo } from "./experiment-io.js";
 
-/** The claims of the paper (THEORY.md) plus follow-up studies. */
-export type ClaimId = "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7";
+/** The claims of the paper (THEORY.md) plus follow-up studies; G1: the GAN claim of issue 6 (hinge + Adam vs CE). */
+export type ClaimId = "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "G1";
 
 /** How big a run: "default" finishes in well under a minute; "full" is the paper-grade version. */
 export type Scale = "default" | "full";
@@ -61,6 +62,8 @@ export interface ExperimentOptions {
   scale: Scale;
   /** Master seed; each run derives its own from it. */
   seed: number;
+  /** Files, checkpoints and progress output, for experiments that need them (the CLI gives Node ones). */
+  io?: ExperimentIo;
 }
 
 /** One claim made runnable: a default config, a run, a comparison to theory, a verdict and figures. */

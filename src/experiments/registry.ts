@@ -6,6 +6,9 @@ import { c5Experiment } from "./c5-feature-frequency.js";
 import { c6Experiment } from "./c6-ce-vs-hinge.js";
 import { c7Experiment } from "./c7-gradient-starvation.js";
 import type { Experiment } from "./experiment.js";
+import { ganBenchExperiment } from "./gan-bench.js";
+import { starvationCmnistExperiment } from "./starvation-cmnist.js";
+import { starvationMoonsExperiment } from "./starvation-moons.js";
 
 /**
  * Every experiment `learndyn reproduce` knows, in report order. Experiments register here by import;
@@ -21,15 +24,29 @@ export const EXPERIMENTS: Experiment[] = [
   c7Experiment,
 ];
 
-/** Looks experiments up by id ("c4") or claim ("C4"); an empty list means all. */
-export function selectExperiments(names: readonly string[]): Experiment[] {
-  if (names.length === 0) return [...EXPERIMENTS];
+/**
+ * Extra experiments: follow-up studies on real data, too slow for the default report. They run only when
+ * named (`learndyn reproduce starvation-moons`) or with `--all`.
+ */
+export const EXTRA_EXPERIMENTS: Experiment[] = [
+  starvationMoonsExperiment,
+  starvationCmnistExperiment,
+  ganBenchExperiment,
+];
+
+/**
+ * Looks experiments up by id ("c4", "starvation-moons") or claim ("C4", the claim's own experiment); an
+ * empty list means the claims' experiments, plus the extra ones with `all`.
+ */
+export function selectExperiments(names: readonly string[], options: { all?: boolean } = {}): Experiment[] {
+  if (names.length === 0) return options.all ? [...EXPERIMENTS, ...EXTRA_EXPERIMENTS] : [...EXPERIMENTS];
+  const known = [...EXPERIMENTS, ...EXTRA_EXPERIMENTS];
   return names.map((name) => {
     const key = name.toLowerCase();
-    const found = EXPERIMENTS.find((e) => e.id === key || e.claim.toLowerCase() === key);
+    const found = known.find((e) => e.id === key) ?? EXPERIMENTS.find((e) => e.claim.toLowerCase() === key);
     if (!found) {
       throw new Error(
-        `unknown experiment "${name}"; known: ${EXPERIMENTS.map((e) => `${e.id} (${e.claim}: ${e.title})`).join(", ") || "none yet"}`,
+        `unknown experiment "${name}"; known: ${known.map((e) => `${e.id} (${e.claim}: ${e.title})`).join(", ") || "none yet"}`,
       );
     }
     return found;
