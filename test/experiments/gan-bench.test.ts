@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { GAN_SCALES, runGanBench } from "../../src/experiments/gan-bench.js";
+import { selectExperiments } from "../../src/experiments/registry.js";
+
+describe("GAN bench (G1)", () => {
+  it("runs the whole grid at a tiny size: checks, figures, configs", () => {
+    const r = runGanBench(
+      { scale: "default", seed: 1 },
+      { seeds: 2, width: 8, batchSize: 16, iterations: 40, recordEvery: 10, snapshotPoints: 50 },
+    );
+    expect(r.claim).toBe("G1");
+    // per data set: 2 mode checks, stability, Adam vs SGD, two mechanism checks
+    expect(r.checks).toHaveLength(12);
+    for (const c of r.checks) expect(typeof c.pass).toBe("boolean");
+    expect(r.summary.join(" ")).toMatch(/Verdict: ring: G1 (SUPPORTED|PARTLY supported|NOT supported)/);
+    expect(r.figures.map((f) => f.name).sort()).toEqual(
+      [
+        "active-grid",
+        "active-ring",
+        "logits-grid",
+        "logits-ring",
+        "modes-over-time-grid",
+        "modes-over-time-ring",
+        "samples-grid",
+        "samples-ring",
+        "table",
+      ].sort(),
+    );
+    expect(Object.keys(r.configs)).toHaveLength(12);
+    const table = r.figures.find((f) => f.name === "table");
+    expect(table?.figure.data).toHaveLength(12 * 5);
+  });
+
+  it("default scale: ≥ 10 seeds; full scale keeps the literature-sized networks", () => {
+    expect(GAN_SCALES.default.seeds).toBeGreaterThanOrEqual(10);
+    expect(GAN_SCALES.full.width).toBe(128);
+  });
+
+  it("is an extra experiment: run only when named", () => {
+    expect(selectExperiments([]).map((e) => e.id)).not.toContain("gan");
+    expect(selectExperiments(["gan"])[0].claim).toBe("G1");
+  });
+});
