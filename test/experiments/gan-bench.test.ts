@@ -9,8 +9,8 @@ describe("GAN bench (G1)", () => {
       { seeds: 2, width: 8, batchSize: 16, iterations: 40, recordEvery: 10, snapshotPoints: 50 },
     );
     expect(r.claim).toBe("G1");
-    // per data set: 2 mode checks, stability, Adam vs SGD, two mechanism checks
-    expect(r.checks).toHaveLength(12);
+    // per data set: 2 mode checks, stability, Adam vs SGD, three mechanism checks
+    expect(r.checks).toHaveLength(14);
     for (const c of r.checks) expect(typeof c.pass).toBe("boolean");
     expect(r.summary.join(" ")).toMatch(/Verdict: ring: G1 (SUPPORTED|PARTLY supported|NOT supported)/);
     expect(r.figures.map((f) => f.name).sort()).toEqual(

@@ -96,11 +96,11 @@ export function mechanismFigure(
   return integerX(
     lineChart({
       title: logits
-        ? `Discriminator logit magnitude, ${mixture.name}: hinge stops at the margin, CE keeps pushing`
+        ? `Discriminator logit magnitude |D(x)| during training, ${mixture.name}`
         : `Share of D's batch that still gets a gradient, ${mixture.name}`,
       subtitle: logits
         ? "mean |D(x)| over D's last training batch (real and fake), mean ± std over seeds; dotted: the hinge margin |D| = 1"
-        : "per-sample |∂L_D/∂D(x)| > 10⁻⁶ of the batch maximum; hinge gives exact zeros beyond the margin, CE never does",
+        : "per-sample |∂L_D/∂D(x)| > 10⁻⁶ of the batch maximum; hinge gives exact zeros beyond the margin, CE's σ(−m) only gets small (when |D| is large)",
       xTitle: "generator updates",
       yTitle: logits ? "mean |D(x)|" : "active share of the batch",
       yScale: logits ? "log" : "linear",
