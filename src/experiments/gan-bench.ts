@@ -203,7 +203,7 @@ export function runGanBench(
     {
       setting: "literature (same data and metric protocol, different networks and far longer training)",
       deviation:
-        "VEEGAN (Srivastava et al. 2017) Table 1, 5 runs: ring, standard GAN 1.0 mode / 99.3 % high quality, Unrolled GAN 7.6 / 35.6 %, VEEGAN 8.0 / 52.9 %; grid, GAN 3.3 / 0.5 %, Unrolled GAN 23.6 / 16 %, VEEGAN 24.6 / 40 %. PacGAN (Lin et al. 2018) Table 2, 10 runs: ring (radius 1, σ 0.01) GAN 6.3 modes, 98.2 %, KL 0.45; grid GAN 17.3, 94.8 %, KL 0.70; PacGAN2 grid 23.8, 91.3 %, KL 0.13. " +
+        "Quoted from the papers, not re-run here: VEEGAN (Srivastava et al. 2017) Table 1, 5 runs: ring, standard GAN 1.0 mode / 99.3 % high quality, Unrolled GAN 7.6 / 35.6 %, VEEGAN 8.0 / 52.9 %; grid, GAN 3.3 / 0.5 %, Unrolled GAN 23.6 / 16 %, VEEGAN 24.6 / 40 %. PacGAN (Lin et al. 2018), its 2D-ring and 2D-grid tables, 10 runs: ring (radius 1, σ 0.01) GAN 6.3 modes, 98.2 %, KL 0.45; grid GAN 17.3, 94.8 %, KL 0.70; PacGAN2 grid 23.8, 91.3 %, KL 0.13. " +
         `Here: ${cells
           .filter((c) => c.optimizer === "adam")
           .map(
