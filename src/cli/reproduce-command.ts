@@ -61,7 +61,7 @@ export function reproduceCommand(): Command {
         Object.keys(SCALE_ALIASES),
       ),
     )
-    .option("--all", "also run the extra studies (starvation-moons, starvation-cmnist)")
+    .option("--all", `also run the extra studies (${EXTRA_EXPERIMENTS.map((e) => e.id).join(", ")})`)
     .option("--seed <n>", "master seed", (v) => parseIntStrict(v, "--seed"), 0)
     .option("-w, --workers <n>", "worker threads (default: all cores)", (v) => parseIntStrict(v, "--workers"))
     .option("--no-png", "skip PNG files (SVG only)")
