@@ -5,12 +5,18 @@
  * Why canvas and not vega-embed for the live views: rebuilding and re-rendering a Vega-Lite view of a
  * 1000-point layered chart takes tens of milliseconds on this class of machine (bench/lab-longtask.mjs
  * measures it), which at 10 updates per second across five charts would block the page well past 50 ms.
- * Drawing the same downsampled polylines on a canvas takes about a millisecond. The shared Vega-Lite specs
- * (src/figures) are still what the figure downloads render, so a downloaded figure matches the report.
+ * The shared Vega-Lite specs (src/figures) are still what the figure downloads render, so a downloaded
+ * figure matches the report.
+ *
+ * Keeping each frame short without a GPU (see layers.ts): the chart is four stacked canvases — grid and
+ * axes, theory curves, simulation curves (drawn incrementally as the history grows), and a top one for
+ * per-frame marks that takes the pointer — and redraws are queued one chart per frame.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { downsampleIndices } from "../../../src/figures/downsample.js";
-import { extent, formatValue, makeScale, niceDomain, type Scale, tickLabel, ticks } from "./scale.js";
+import { cancelDraw, identity, Layer, scheduleDraw, underLayer } from "./layers.js";
+import { clipPlot, drawFrame, drawRules, extentOf, FONT, MARGIN, signature, thin } from "./line-frame.js";
+import { extent, formatValue, makeScale, niceDomain, type Scale } from "./scale.js";
+import { type Trail, TrailLayer } from "./trail-layer.js";
 
 /** One curve. */
 export interface ChartSeries {
@@ -54,62 +60,17 @@ export interface LineChartProps {
   testId?: string;
 }
 
-const MARGIN = { left: 58, right: 14, top: 10, bottom: 40 };
-const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-
 interface Hover {
   px: number;
   py: number;
 }
 
-/** Thinned copies of series whose arrays do not change between frames (theory curves), by y array. */
-const thinCache = new WeakMap<object, { key: string; out: { x: number[]; y: number[] } }>();
-
-/** Keeps at most ~2 points per pixel column, keeping every bucket's min and max (spikes stay visible). */
-function thin(s: ChartSeries, logX: boolean, logY: boolean, maxPoints: number): { x: number[]; y: number[] } {
-  const key = `${logX}|${logY}|${maxPoints}|${s.x.length}`;
-  const cached = typeof s.y === "object" ? thinCache.get(s.y) : undefined;
-  if (cached && cached.key === key) return cached.out;
-  const out = thinNow(s, logX, logY, maxPoints);
-  if (s.theory) thinCache.set(s.y, { key, out });
-  return out;
-}
-
-function thinNow(
-  s: ChartSeries,
-  logX: boolean,
-  logY: boolean,
-  maxPoints: number,
-): { x: number[]; y: number[] } {
-  const n = s.x.length;
-  const keepX: number[] = [];
-  const keepY: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const x = s.x[i];
-    const y = s.y[i];
-    if (!Number.isFinite(x) || !Number.isFinite(y) || (logX && x <= 0) || (logY && y <= 0)) continue;
-    keepX.push(x);
-    keepY.push(y);
-  }
-  if (keepX.length <= maxPoints) return { x: keepX, y: keepY };
-  const idx = downsampleIndices(keepX, keepY, { maxPoints, logX });
-  return { x: idx.map((i) => keepX[i]), y: idx.map((i) => keepY[i]) };
-}
-
-/** The union of extents. */
-function extentOf(parts: ([number, number] | null)[]): [number, number] | null {
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (const p of parts) {
-    if (!p) continue;
-    if (p[0] < lo) lo = p[0];
-    if (p[1] > hi) hi = p[1];
-  }
-  return lo <= hi ? [lo, hi] : null;
-}
+const noClip = () => {};
 
 export function LineChart(props: LineChartProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const bgRef = useRef<HTMLCanvasElement>(null);
+  const curvesRef = useRef<HTMLCanvasElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(480);
   const [hover, setHover] = useState<Hover | null>(null);
@@ -127,27 +88,47 @@ export function LineChart(props: LineChartProps) {
     return () => ro.disconnect();
   }, []);
 
+  const owner = useRef({}).current;
+  const layer = useRef(new Layer()).current;
+  const trails = useRef(new TrailLayer()).current;
+  const theoryTrails = useRef(new TrailLayer()).current;
+  const theoryRef = useRef<HTMLCanvasElement>(null);
+  const lastDrawn = useRef("");
+  const topDirty = useRef(true);
+  useEffect(() => () => cancelDraw(owner), [owner]);
   useEffect(() => {
-    // Each chart draws in a task of its own, so one frame of five charts never blocks the page long.
-    const id = setTimeout(draw, 0);
-    return () => clearTimeout(id);
+    // Hover moves a DOM rule, not the canvas: a redraw happens only when what is drawn changes.
+    const sig = signature(props, width, height);
+    if (sig === lastDrawn.current) return;
+    // A repaint of many curves spreads over several frames: draw() returns false until it is complete.
+    const run = () => {
+      if (draw()) lastDrawn.current = sig;
+      else scheduleDraw(owner, run);
+    };
+    scheduleDraw(owner, run);
   });
 
-  function draw(): void {
+  /** Brings the chart's canvases up to date; false when curves are left for the next frame. */
+  function draw(): boolean {
     const canvas = canvasRef.current;
-    if (!canvas) return;
+    if (!canvas) return true;
     const dpr = window.devicePixelRatio || 1;
     if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
       canvas.width = Math.round(width * dpr);
       canvas.height = Math.round(height * dpr);
     }
     const ctx = canvas.getContext("2d");
-    if (!ctx) return;
+    if (!ctx) return true;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
+    // The top canvas holds only the divergence mark or a "waiting" note: touching it when it is and stays
+    // blank would make the compositor copy it again for nothing.
+    const marked = !!props.diverged;
+    if (topDirty.current || marked) ctx.clearRect(0, 0, width, height);
+    topDirty.current = marked;
     const logX = props.logX ?? false;
     const logY = props.logY ?? false;
     const plotW = width - MARGIN.left - MARGIN.right;
+    const plotH = height - MARGIN.top - MARGIN.bottom;
     const drawn = props.series.map((s) => ({
       s,
       ...thin(s, logX, logY, Math.max(64, Math.floor(plotW * 1.5))),
@@ -168,94 +149,68 @@ export function LineChart(props: LineChartProps) {
         height / 2,
       );
       scales.current = null;
-      return;
+      topDirty.current = true;
+      layer.paint(bgRef.current, "empty", width, height, dpr, () => {});
+      for (const [layerOf, ref] of [
+        [theoryTrails, theoryRef],
+        [trails, curvesRef],
+      ] as const)
+        layerOf.update(ref.current, "empty", width, height, dpr, [], () => null, noClip);
+      return true;
     }
     const x = makeScale(xDom, [MARGIN.left, width - MARGIN.right], logX);
     const y = makeScale(yDom, [height - MARGIN.bottom, MARGIN.top], logY);
     scales.current = { x, y, drawn };
-    // Grid and axes.
-    ctx.strokeStyle = "#e6e8eb";
-    ctx.lineWidth = 1;
-    ctx.fillStyle = "#4a5160";
-    ctx.textAlign = "right";
-    ctx.textBaseline = "middle";
-    for (const v of ticks(yDom, logY, 4)) {
-      const py = Math.round(y(v)) + 0.5;
-      ctx.beginPath();
-      ctx.moveTo(MARGIN.left, py);
-      ctx.lineTo(width - MARGIN.right, py);
-      ctx.stroke();
-      ctx.fillText(tickLabel(v, logY), MARGIN.left - 6, py);
-    }
-    ctx.textAlign = "center";
-    ctx.textBaseline = "top";
-    const xt = ticks(xDom, logX, Math.max(2, Math.floor(plotW / 90)));
-    for (const v of xt) {
-      const px = Math.round(x(v)) + 0.5;
-      ctx.beginPath();
-      ctx.moveTo(px, MARGIN.top);
-      ctx.lineTo(px, height - MARGIN.bottom);
-      ctx.stroke();
-      ctx.fillText(tickLabel(v, logX), px, height - MARGIN.bottom + 5);
-    }
-    ctx.fillStyle = "#2b303a";
-    ctx.fillText(props.xLabel, MARGIN.left + plotW / 2, height - 16);
-    ctx.save();
-    ctx.translate(13, MARGIN.top + (height - MARGIN.top - MARGIN.bottom) / 2);
-    ctx.rotate(-Math.PI / 2);
-    ctx.textBaseline = "middle";
-    ctx.fillText(props.yLabel, 0, 0);
-    ctx.restore();
-    // Clip to the plot area.
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(MARGIN.left, MARGIN.top - 2, plotW, height - MARGIN.top - MARGIN.bottom + 4);
-    ctx.clip();
-    for (const rule of props.rules ?? []) {
-      if (!Number.isFinite(rule.x) || (logX && rule.x <= 0)) continue;
-      const px = x(rule.x);
-      ctx.strokeStyle = rule.color ?? "#555";
-      ctx.setLineDash([2, 3]);
-      ctx.lineWidth = 1.5;
-      ctx.beginPath();
-      ctx.moveTo(px, MARGIN.top);
-      ctx.lineTo(px, height - MARGIN.bottom);
-      ctx.stroke();
-      ctx.setLineDash([]);
-      ctx.fillStyle = rule.color ?? "#555";
-      ctx.textAlign = "left";
-      ctx.textBaseline = "top";
-      ctx.fillText(rule.label, px + 3, MARGIN.top + 2);
-    }
-    // Theory first (underneath), then simulation; curves of one colour and style share one path (a
-    // hundred per-mode curves cost a dozen strokes, not two hundred).
-    const groups = new Map<string, typeof drawn>();
-    for (const d of drawn) {
-      if (d.x.length === 0) continue;
-      const key = `${d.s.theory ? 1 : 2}|${d.s.color}|${d.s.width ?? 2}`;
-      groups.set(key, [...(groups.get(key) ?? []), d]);
-    }
-    for (const key of [...groups.keys()].sort()) {
-      const list = groups.get(key)!;
-      const { s: first } = list[0];
-      ctx.strokeStyle = first.color;
-      ctx.lineWidth = first.width ?? 2;
-      ctx.setLineDash(first.theory ? [7, 4] : []);
-      ctx.lineJoin = "round";
-      ctx.beginPath();
-      for (const d of list) {
-        for (let i = 0; i < d.x.length; i++) {
-          const px = x(d.x[i]);
-          const py = y(d.y[i]);
-          if (i === 0) ctx.moveTo(px, py);
-          else ctx.lineTo(px, py);
-        }
-        if (d.x.length === 1) ctx.arc(x(d.x[0]), y(d.y[0]), 1.5, 0, 2 * Math.PI);
-      }
-      ctx.stroke();
-    }
-    ctx.setLineDash([]);
-    ctx.restore();
+    // Three stacked canvases under this one: grid, axes and rules (repainted when the axes change); the
+    // theory's dashed curves (fixed during a run); the simulation's curves, which only grow while a run
+    // trains and are drawn incrementally.
+    const frameKey = JSON.stringify([xDom, yDom, logX, logY, props.xLabel, props.yLabel, props.rules ?? []]);
+    layer.paint(bgRef.current, frameKey, width, height, dpr, (c) => {
+      c.font = FONT;
+      drawFrame(c, x, y, xDom, yDom, width, height, props);
+      clipPlot(c, plotW, plotH);
+      drawRules(c, x, props.rules ?? [], logX, height);
+      c.restore();
+    });
+    const project = (xv: number, yv: number): [number, number] | null =>
+      Number.isFinite(xv) && Number.isFinite(yv) && (!logX || xv > 0) && (!logY || yv > 0)
+        ? [x(xv), y(yv)]
+        : null;
+    const clip = (c: CanvasRenderingContext2D) => {
+      c.beginPath();
+      c.rect(MARGIN.left, MARGIN.top - 2, plotW, plotH + 4);
+      c.clip();
+    };
+    const trailOf = (d: (typeof drawn)[number]): Trail => ({
+      color: d.s.color,
+      width: d.s.width ?? 2,
+      dash: d.s.theory ? [7, 4] : undefined,
+      x: d.s.x,
+      y: d.s.y,
+      thinned: d,
+    });
+    const theory = drawn.filter((d) => d.s.theory);
+    const theoryKey = `${frameKey}|${theory.map((d) => `${identity(d.s.x)}:${identity(d.s.y)}`).join(",")}`;
+    const theoryDone = theoryTrails.update(
+      theoryRef.current,
+      theoryKey,
+      width,
+      height,
+      dpr,
+      theory.map(trailOf),
+      project,
+      clip,
+    );
+    const liveDone = trails.update(
+      curvesRef.current,
+      frameKey,
+      width,
+      height,
+      dpr,
+      drawn.filter((d) => !d.s.theory).map(trailOf),
+      project,
+      clip,
+    );
     if (props.diverged && Number.isFinite(props.diverged.x) && (!logX || props.diverged.x > 0)) {
       const px = Math.min(Math.max(x(props.diverged.x), MARGIN.left), width - MARGIN.right);
       ctx.fillStyle = "rgba(204, 30, 60, 0.12)";
@@ -273,14 +228,7 @@ export function LineChart(props: LineChartProps) {
       ctx.fillText(props.diverged.label, px + (px > width / 2 ? -6 : 6), MARGIN.top + 4);
       ctx.font = FONT;
     }
-    if (hover && hover.px >= MARGIN.left && hover.px <= width - MARGIN.right) {
-      ctx.strokeStyle = "rgba(40,40,40,0.5)";
-      ctx.lineWidth = 1;
-      ctx.beginPath();
-      ctx.moveTo(hover.px + 0.5, MARGIN.top);
-      ctx.lineTo(hover.px + 0.5, height - MARGIN.bottom);
-      ctx.stroke();
-    }
+    return theoryDone && liveDone;
   }
 
   const readout = (() => {
@@ -312,9 +260,12 @@ export function LineChart(props: LineChartProps) {
 
   return (
     <div class="chart" ref={wrapRef}>
+      <canvas ref={bgRef} style={underLayer(width, height)} />
+      <canvas ref={theoryRef} style={underLayer(width, height)} />
+      <canvas ref={curvesRef} style={underLayer(width, height)} />
       <canvas
         ref={canvasRef}
-        style={{ width: `${width}px`, height: `${height}px` }}
+        style={{ position: "relative", width: `${width}px`, height: `${height}px` }}
         role="img"
         aria-label={props.label}
         data-testid={props.testId}
@@ -322,6 +273,20 @@ export function LineChart(props: LineChartProps) {
         onPointerDown={onMove}
         onPointerLeave={() => setHover(null)}
       />
+      {hover && hover.px >= MARGIN.left && hover.px <= width - MARGIN.right && (
+        <div
+          class="hover-rule"
+          style={{
+            position: "absolute",
+            pointerEvents: "none",
+            left: `${Math.round(hover.px)}px`,
+            top: `${MARGIN.top}px`,
+            width: "1px",
+            height: `${height - MARGIN.top - MARGIN.bottom}px`,
+            background: "rgba(40,40,40,0.5)",
+          }}
+        />
+      )}
       {readout && readout.rows.length > 0 && (
         <div
           class="readout"

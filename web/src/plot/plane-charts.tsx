@@ -4,10 +4,13 @@
  * line charts (see line-chart.tsx for why).
  */
 import { useEffect, useRef, useState } from "preact/hooks";
+import { cancelDraw, identity, Layer, scheduleDraw, underLayer } from "./layers.js";
+import { phaseBackground, trajectorySignature } from "./phase-background.js";
 import { formatValue, makeScale, type Scale, tickLabel, ticks } from "./scale.js";
+import { TrailLayer } from "./trail-layer.js";
 
 const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-const M = { left: 48, right: 12, top: 10, bottom: 40 };
+export const M = { left: 48, right: 12, top: 10, bottom: 40 };
 
 /** Outcome colours shared with src/figures/theme.ts OUTCOME_COLORS. */
 export const REGION_COLORS = {
@@ -112,143 +115,96 @@ export function PhasePortrait(props: PhaseProps) {
   }
   // Small inits decide their fate near the origin: zoom there unless asked for the whole run.
   const zoomable = R0 > 0 && R > 4 * R0;
-  R = zoomable && zoom === "start" ? R0 * 2.5 : R > 0 ? R * 1.12 : 1;
+  // The view grows in steps of 10^0.1 (26%) and never below the start view, so its background (a canvas
+  // of its own) is repainted a few times per run, not at every frame.
+  const fit = R > 0 ? 10 ** (Math.ceil(10 * Math.log10(R * 1.12)) / 10) : 1;
+  R = zoomable && zoom === "start" ? R0 * 2.5 : zoom === "start" ? Math.max(fit, R0 * 2.5) : fit;
 
+  const owner = useRef({}).current;
+  const layer = useRef(new Layer()).current;
+  const trails = useRef(new TrailLayer()).current;
+  const bgRef = useRef<HTMLCanvasElement>(null);
+  const trailRef = useRef<HTMLCanvasElement>(null);
+  const paintColors = useRef<string[] | null>(null);
+  const lastDrawn = useRef("");
+  useEffect(() => () => cancelDraw(owner), [owner]);
   useEffect(() => {
-    const id = setTimeout(draw, 0);
-    return () => clearTimeout(id);
+    const sig = JSON.stringify([w, h, R, props.theory, trajectorySignature(props.trajectories)]);
+    if (sig === lastDrawn.current) return;
+    // A repaint of many paths spreads over several frames: draw() returns false until it is complete.
+    const run = () => {
+      if (draw()) lastDrawn.current = sig;
+      else scheduleDraw(owner, run);
+    };
+    scheduleDraw(owner, run);
   });
 
-  function draw(): void {
+  /** Brings the portrait's canvases up to date; false when paths are left for the next frame. */
+  function draw(): boolean {
     const canvas = canvasRef.current;
-    if (!canvas) return;
+    if (!canvas) return true;
     const ctx = setupCanvas(canvas, w, h);
-    if (!ctx) return;
+    if (!ctx) return true;
+    const dpr = window.devicePixelRatio || 1;
     const side = Math.min(w - M.left - M.right, h - M.top - M.bottom);
     const x = makeScale([-R, R], [M.left, M.left + side], false);
     const y = makeScale([-R, R], [M.top + side, M.top], false);
     scaleRef.current = { x, y };
+    // The regions, flow lines, axes and frame depend only on the zoom: a canvas of their own.
+    layer.paint(bgRef.current, JSON.stringify([R, props.theory]), w, h, dpr, (c) => {
+      c.font = FONT;
+      phaseBackground(c, x, y, R, side, props.theory);
+      c.strokeStyle = "#c9ced6";
+      c.strokeRect(M.left + 0.5, M.top + 0.5, side, side);
+      axes(c, x, y, "a = w·x/‖x‖ (first layer)", "y·b (output weight × label)", M.left + side + M.right, h);
+    });
     ctx.save();
     ctx.beginPath();
     ctx.rect(M.left, M.top, side, side);
     ctx.clip();
-    ctx.fillStyle = "#fbfbfc";
-    ctx.fillRect(M.left, M.top, side, side);
-    if (props.theory) {
-      const poly = (pts: [number, number][], color: string) => {
-        ctx.fillStyle = color;
-        ctx.globalAlpha = 0.14;
-        ctx.beginPath();
-        for (const [a, b] of pts) ctx.lineTo(x(a), y(b));
-        ctx.closePath();
-        ctx.fill();
-        ctx.globalAlpha = 1;
-      };
-      poly(
-        [
-          [-R, -R],
-          [0, -R],
-          [0, R],
-          [-R, R],
-        ],
-        REGION_COLORS.dead,
-      );
-      poly(
-        [
-          [0, 0],
-          [R, 0],
-          [R, R],
-          [0, R],
-        ],
-        REGION_COLORS.learned,
-      );
-      poly(
-        [
-          [0, 0],
-          [R, 0],
-          [R, -R],
-        ],
-        REGION_COLORS.recovers,
-      );
-      poly(
-        [
-          [0, 0],
-          [R, -R],
-          [0, -R],
-        ],
-        REGION_COLORS.failed,
-      );
-      // Flow lines: hyperbolas a² − b² = c in the live half-plane a > 0.
-      ctx.strokeStyle = "rgba(90,90,90,0.35)";
-      ctx.lineWidth = 0.8;
-      const path = (f: (s: number) => [number, number], s0: number, s1: number) => {
-        ctx.beginPath();
-        for (let s = s0; s <= s1 + 1e-9; s += 0.08) {
-          const [a, b] = f(s);
-          ctx.lineTo(x(a), y(b));
+    // Each unit's path in the colour of where it is now. The paths only grow while the run trains, so they
+    // are drawn incrementally on a layer of their own (repainted whole when a unit changes region); the
+    // hollow start markers are part of that layer, the filled end markers are drawn every frame.
+    const live = props.trajectories.filter((t) => t.a.length > 0);
+    const colorOf = (t: { a: number[]; yb: number[] }) =>
+      REGION_COLORS[regionOf(t.a[t.a.length - 1], t.yb[t.a.length - 1])];
+    // A unit changing region recolours its whole path, which repaints the layer over a few frames; until
+    // that repaint is complete the paths keep the colours it started with (the end markers, drawn every
+    // frame, always show where each unit is now).
+    const now = live.map(colorOf);
+    const held = paintColors.current;
+    const colors = trails.pending && held?.length === now.length ? held : now;
+    paintColors.current = colors;
+    const project = (a: number, b: number): [number, number] | null =>
+      Number.isFinite(a) && Number.isFinite(b) ? [x(a), y(b)] : null;
+    const clip = (c: CanvasRenderingContext2D) => {
+      c.beginPath();
+      c.rect(M.left, M.top, side, side);
+      c.clip();
+    };
+    const done = trails.update(
+      trailRef.current,
+      JSON.stringify([R, side]),
+      w,
+      h,
+      dpr,
+      live.map((t, i) => ({ color: colors[i], width: 1.6, x: t.a, y: t.yb })),
+      project,
+      clip,
+      (c) => {
+        c.lineWidth = 1.6;
+        for (const [i, t] of live.entries()) {
+          c.strokeStyle = colors[i];
+          c.beginPath();
+          c.arc(x(t.a[0]), y(t.yb[0]), 2.5, 0, 2 * Math.PI);
+          c.stroke();
         }
-        ctx.stroke();
-      };
-      for (let k = 1; k <= 6; k++) {
-        const c = (R * k) / 6.5;
-        path((s) => [c * Math.cosh(s), c * Math.sinh(s)], -4, 4); // a² − b² = c² > 0
-        path((s) => [c * Math.sinh(s), c * Math.cosh(s)], 0, 4); // a² − b² = −c², b > 0
-        path((s) => [c * Math.sinh(s), -c * Math.cosh(s)], 0, 4); // a² − b² = −c², b < 0
-      }
-      ctx.strokeStyle = "#222";
-      ctx.setLineDash([7, 4]);
-      ctx.lineWidth = 1.6;
-      ctx.beginPath();
-      ctx.moveTo(x(0), y(0));
-      ctx.lineTo(x(R), y(-R));
-      ctx.stroke();
-      ctx.setLineDash([]);
-      ctx.font = `bold ${FONT}`;
-      ctx.textAlign = "center";
-      const label = (text: string, a: number, b: number, color: string) => {
-        ctx.fillStyle = color;
-        ctx.fillText(text, x(a), y(b));
-      };
-      label("learned", R * 0.55, R * 0.85, "#00654a");
-      label("recovers", R * 0.8, -R * 0.3, "#004f7c");
-      label("fails", R * 0.3, -R * 0.85, "#9a4000");
-      label("dead (a ≤ 0)", -R * 0.5, R * 0.85, "#555");
-      ctx.font = FONT;
-    }
-    ctx.strokeStyle = "#9aa0a8";
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    ctx.moveTo(x(0), M.top);
-    ctx.lineTo(x(0), M.top + side);
-    ctx.moveTo(M.left, y(0));
-    ctx.lineTo(M.left + side, y(0));
-    ctx.stroke();
-    // One path per outcome colour: paths, hollow start markers, filled end markers.
+      },
+    );
     const byColor = new Map<string, { a: number[]; yb: number[] }[]>();
-    for (const t of props.trajectories) {
-      const n = t.a.length;
-      if (n === 0) continue;
-      const color = REGION_COLORS[regionOf(t.a[n - 1], t.yb[n - 1])];
-      byColor.set(color, [...(byColor.get(color) ?? []), t]);
-    }
+    for (const t of live) byColor.set(colorOf(t), [...(byColor.get(colorOf(t)) ?? []), t]);
     for (const [color, list] of byColor) {
-      ctx.strokeStyle = color;
       ctx.fillStyle = color;
-      ctx.lineWidth = 1.6;
-      ctx.beginPath();
-      for (const t of list) {
-        for (let i = 0; i < t.a.length; i++) {
-          if (i === 0) ctx.moveTo(x(t.a[i]), y(t.yb[i]));
-          else ctx.lineTo(x(t.a[i]), y(t.yb[i]));
-        }
-      }
-      ctx.stroke();
-      ctx.beginPath();
-      for (const t of list) {
-        ctx.moveTo(x(t.a[0]) + 2.5, y(t.yb[0]));
-        ctx.arc(x(t.a[0]), y(t.yb[0]), 2.5, 0, 2 * Math.PI);
-      }
-      ctx.stroke();
       ctx.beginPath();
       for (const t of list) {
         const n = t.a.length;
@@ -258,9 +214,7 @@ export function PhasePortrait(props: PhaseProps) {
       ctx.fill();
     }
     ctx.restore();
-    ctx.strokeStyle = "#c9ced6";
-    ctx.strokeRect(M.left + 0.5, M.top + 0.5, side, side);
-    axes(ctx, x, y, "a = w·x/‖x‖ (first layer)", "y·b (output weight × label)", M.left + side + M.right, h);
+    return done;
   }
 
   let readout: string | null = null;
@@ -299,9 +253,11 @@ export function PhasePortrait(props: PhaseProps) {
           </button>
         </div>
       )}
+      <canvas ref={bgRef} style={underLayer(w, h)} />
+      <canvas ref={trailRef} style={underLayer(w, h)} />
       <canvas
         ref={canvasRef}
-        style={{ width: `${w}px`, height: `${h}px` }}
+        style={{ position: "relative", width: `${w}px`, height: `${h}px` }}
         role="img"
         aria-label={props.label}
         data-testid="phase-canvas"
@@ -350,7 +306,20 @@ export function DecisionBoundary(props: BoundaryProps) {
   const [hover, setHover] = useState<{ px: number; py: number } | null>(null);
   const scaleRef = useRef<{ x: Scale; y: Scale } | null>(null);
 
+  const owner = useRef({}).current;
+  const lastDrawn = useRef("");
+  useEffect(() => () => cancelDraw(owner), [owner]);
   useEffect(() => {
+    if (!props.grid) return;
+    const sig = JSON.stringify([w, h, identity(props.grid), identity(props.points), identity(props.labels)]);
+    if (sig === lastDrawn.current) return;
+    scheduleDraw(owner, () => {
+      draw();
+      lastDrawn.current = sig;
+    });
+  });
+
+  function draw(): void {
     const canvas = canvasRef.current;
     if (!canvas || !props.grid) return;
     const ctx = setupCanvas(canvas, w, h);
@@ -399,7 +368,7 @@ export function DecisionBoundary(props: BoundaryProps) {
     ctx.strokeStyle = "#c9ced6";
     ctx.strokeRect(M.left + 0.5, M.top + 0.5, pw, ph);
     axes(ctx, x, y, "x₁", "x₂", M.left + pw + M.right, M.top + ph + M.bottom);
-  });
+  }
 
   let readout: string | null = null;
   if (hover && scaleRef.current && props.grid) {
