@@ -1,5 +1,6 @@
 // Sweep throughput: the same sweep with 1 and 2 worker threads; prints runs/s, the ratio (target ≥ 1.8×
 // on 2 cores) and checks that both stores hold bit-identical results. Run: npm run build && node bench/sweep.mjs
+// Each run is sized (~0.2 s) so that work per run, not pool start-up, dominates.
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,9 +12,9 @@ const spec = parseSweepSpec({
   name: "bench-sweep",
   base: {
     data: { kind: "moons", n: 200 },
-    model: { hidden: [32] },
+    model: { hidden: [64] },
     optimizer: { kind: "gd", lr: 0.05 },
-    train: { steps: 1200 },
+    train: { steps: 8000 },
     probes: { schedule: { kind: "log", perDecade: 10 }, include: ["margins"] },
   },
   axes: [

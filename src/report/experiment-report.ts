@@ -109,7 +109,16 @@ function checksCsv(results: readonly ExperimentResult[]): string {
   for (const r of results) {
     for (const c of r.checks) {
       lines.push(
-        [r.claim, r.id, c.prediction, c.statement, String(c.predicted), String(c.measured), c.tolerance, String(c.pass)]
+        [
+          r.claim,
+          r.id,
+          c.prediction,
+          c.statement,
+          String(c.predicted),
+          String(c.measured),
+          c.tolerance,
+          String(c.pass),
+        ]
           .map(esc)
           .join(","),
       );

@@ -94,7 +94,10 @@ export function inlineSvg(svg: string, prefix: string): string {
   s = s.replace(/\s+xmlns(:xlink)?="[^"]*"/g, "");
   s = s.replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${prefix}${id}"`);
   s = s.replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${prefix}${id})`);
-  s = s.replace(/(xlink:)?href="#([^"]+)"/g, (_, x: string | undefined, id: string) => `${x ?? ""}href="#${prefix}${id}"`);
+  s = s.replace(
+    /(xlink:)?href="#([^"]+)"/g,
+    (_, x: string | undefined, id: string) => `${x ?? ""}href="#${prefix}${id}"`,
+  );
   s = s.replace(/<svg\b/, '<svg role="img"');
   return s;
 }

@@ -18,7 +18,8 @@ export interface CompiledSpec {
 /** A logger (vega-util's LoggerInterface) that collects messages instead of printing them. */
 function collectingLogger(out: string[]) {
   let lvl = 2;
-  const fmt = (args: readonly unknown[]) => args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" ");
+  const fmt = (args: readonly unknown[]) =>
+    args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" ");
   const logger = {
     level(l?: number) {
       if (l === undefined) return lvl;
@@ -61,8 +62,9 @@ export function installTextMetrics(): void {
   if (metricsInstalled) return;
   const regular = fontMetrics("regular");
   const bold = fontMetrics("bold");
-  const tm = (vega as unknown as { textMetrics: { width: (item: Record<string, unknown>, text: unknown) => number } })
-    .textMetrics;
+  const tm = (
+    vega as unknown as { textMetrics: { width: (item: Record<string, unknown>, text: unknown) => number } }
+  ).textMetrics;
   tm.width = (item, text) => {
     const s = text == null ? "" : String(text).trim();
     const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
@@ -123,6 +125,9 @@ export function svgToPng(svg: string, options: PngOptions = {}): Uint8Array {
 }
 
 /** Render a Vega-Lite spec straight to PNG bytes. */
-export async function renderPng(spec: TopLevelSpec, options: PngOptions & RenderSvgOptions = {}): Promise<Uint8Array> {
+export async function renderPng(
+  spec: TopLevelSpec,
+  options: PngOptions & RenderSvgOptions = {},
+): Promise<Uint8Array> {
   return svgToPng(await renderSvg(spec, options), options);
 }

@@ -34,7 +34,9 @@ export async function writeFigure(
   options: WriteFigureOptions = {},
 ): Promise<WrittenFigure> {
   if (!NAME.test(name)) {
-    throw new Error(`writeFigure: name "${name}" must be letters, digits, '.', '_' or '-' (it becomes file names)`);
+    throw new Error(
+      `writeFigure: name "${name}" must be letters, digits, '.', '_' or '-' (it becomes file names)`,
+    );
   }
   await mkdir(dir, { recursive: true });
   const svg = await renderSvg(figure.spec);

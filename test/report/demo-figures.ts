@@ -97,7 +97,9 @@ function marginGrowth(): Figure {
     }
     const t = Array.from({ length: steps }, (_, s) => eta * (s + 1));
     const mean = t.map((_, s) => runs.reduce((acc, r) => acc + r[s], 0) / runs.length);
-    const std = t.map((_, s) => Math.sqrt(runs.reduce((acc, r) => acc + (r[s] - mean[s]) ** 2, 0) / runs.length));
+    const std = t.map((_, s) =>
+      Math.sqrt(runs.reduce((acc, r) => acc + (r[s] - mean[s]) ** 2, 0) / runs.length),
+    );
     series.push({
       name: `${loss} (mean of 5 seeds)`,
       group: loss,
@@ -134,7 +136,8 @@ function flipTimes(): Figure {
     for (let k = 0; k < 30; k++) {
       const r = 10 ** (-1 + 2 * u());
       const ratio = 0.5;
-      const t = (Math.log((1 + ratio) / (1 - ratio)) / r) * (loss === "hinge" ? 0.5 : 1) * (1 + 0.05 * gaussian(u));
+      const t =
+        (Math.log((1 + ratio) / (1 - ratio)) / r) * (loss === "hinge" ? 0.5 : 1) * (1 + 0.05 * gaussian(u));
       points.push({ x: r, y: t, category: loss });
     }
   }
@@ -187,11 +190,38 @@ function flowField(): Figure {
     xDomain: [-1.5, 1.5],
     yDomain: [-1.5, 1.5],
     regions: [
-      { name: "dead", polygon: [{ x: -big, y: -big }, { x: 0, y: -big }, { x: 0, y: big }, { x: -big, y: big }], label: "dead (a ≤ 0)", labelAt: { x: -0.75, y: 1.2 } },
-      { name: "failed", polygon: [{ x: 0, y: 0 }, { x: big, y: -big }, { x: 0, y: -big }], label: "fails (b < −a)", labelAt: { x: 1.0, y: -1.32 } },
+      {
+        name: "dead",
+        polygon: [
+          { x: -big, y: -big },
+          { x: 0, y: -big },
+          { x: 0, y: big },
+          { x: -big, y: big },
+        ],
+        label: "dead (a ≤ 0)",
+        labelAt: { x: -0.75, y: 1.2 },
+      },
+      {
+        name: "failed",
+        polygon: [
+          { x: 0, y: 0 },
+          { x: big, y: -big },
+          { x: 0, y: -big },
+        ],
+        label: "fails (b < −a)",
+        labelAt: { x: 1.0, y: -1.32 },
+      },
     ],
     flowLines,
-    curves: [{ label: "separatrix b = −a", points: [{ x: 0, y: 0 }, { x: 2, y: -2 }] }],
+    curves: [
+      {
+        label: "separatrix b = −a",
+        points: [
+          { x: 0, y: 0 },
+          { x: 2, y: -2 },
+        ],
+      },
+    ],
     trajectories,
   });
 }
@@ -207,7 +237,11 @@ function decisionFunction(): Figure {
   for (let k = 0; k < 120; k++) {
     const px = -2 + 4 * u();
     const side = u() < 0.5 ? -1 : 1;
-    points.push({ x: px, y: 0.6 * Math.sin(1.8 * px) + side * (0.15 + 0.6 * u()), category: side > 0 ? "y = +1" : "y = −1" });
+    points.push({
+      x: px,
+      y: 0.6 * Math.sin(1.8 * px) + side * (0.15 + 0.6 * u()),
+      category: side > 0 ? "y = +1" : "y = −1",
+    });
   }
   return heatmap({
     title: "Decision function after training (C7, spectral decoupling)",
@@ -228,7 +262,9 @@ function phaseDiagram(): Figure {
   const lr = Array.from({ length: 25 }, (_, i) => 10 ** (-3 + (3 * i) / 24));
   const eps = Array.from({ length: 20 }, (_, j) => 10 ** (-4 + (4 * j) / 19));
   const values: number[] = [];
-  for (const e of eps) for (const l of lr) values.push(Math.min(1, 0.25 + 0.75 * sigmoid(6 * (Math.log10(l) + 0.6 * Math.log10(e) + 0.4))));
+  for (const e of eps)
+    for (const l of lr)
+      values.push(Math.min(1, 0.25 + 0.75 * sigmoid(6 * (Math.log10(l) + 0.6 * Math.log10(e) + 0.4))));
   return heatmap({
     title: "Final error over learning rate and init scale",
     xTitle: "learning rate η",
@@ -265,15 +301,35 @@ async function main(dir: string): Promise<void> {
     const out = await writeFigure(dir, name, fig);
     const { warnings } = compileSpec(fig.spec);
     console.log(out.files.png, warnings.length ? warnings : "");
-    figures.push({ svg: out.svg, caption: name, data: { json: `${name}.json`, csv: `${name}.csv` }, png: `${name}.png` });
+    figures.push({
+      svg: out.svg,
+      caption: name,
+      data: { json: `${name}.json`, csv: `${name}.csv` },
+      png: `${name}.png`,
+    });
   }
   const html = buildHtml({
     title: "learndyn figure demo",
     subtitle: "one example of each figure type",
     summary: [
-      { claim: "C1 sigmoidal error", prediction: "E(t) = ½[1 − gd(rt)/π]", measured: "max |ΔE| = 0.03", verdict: "pass" },
-      { claim: "C3 failed training", prediction: "final error 1/4", measured: "0.31 ± 0.02", verdict: "fail" },
-      { claim: "C7 gradient starvation", prediction: "u_B ∝ ε^{1−ρ}", measured: "slope 0.46", verdict: "partial" },
+      {
+        claim: "C1 sigmoidal error",
+        prediction: "E(t) = ½[1 − gd(rt)/π]",
+        measured: "max |ΔE| = 0.03",
+        verdict: "pass",
+      },
+      {
+        claim: "C3 failed training",
+        prediction: "final error 1/4",
+        measured: "0.31 ± 0.02",
+        verdict: "fail",
+      },
+      {
+        claim: "C7 gradient starvation",
+        prediction: "u_B ∝ ε^{1−ρ}",
+        measured: "slope 0.46",
+        verdict: "partial",
+      },
     ],
     sections: [{ heading: "All figures", paragraphs: ["Each figure links to the data behind it."], figures }],
   });

@@ -6,13 +6,24 @@ import { renderSvg } from "../../src/report/render.js";
 describe("buildHtml", () => {
   it("builds a self-contained page: escaped text, inlined SVG, verdict colours, no external URL", async () => {
     const svg = await renderSvg(
-      lineChart({ title: "Error <E>", xTitle: "t", yTitle: "e", series: [{ name: "s", x: [0, 1], y: [1, 0] }] }).spec,
+      lineChart({
+        title: "Error <E>",
+        xTitle: "t",
+        yTitle: "e",
+        series: [{ name: "s", x: [0, 1], y: [1, 0] }],
+      }).spec,
     );
     const html = buildHtml({
       title: "learndyn <report> & co",
-      subtitle: "v0.1 \"quoted\"",
+      subtitle: 'v0.1 "quoted"',
       summary: [
-        { claim: "C1 <sigmoid>", prediction: "E(t) = ½[1 − gd(rt)/π]", measured: "max dev 0.01", verdict: "pass", sectionId: "c1" },
+        {
+          claim: "C1 <sigmoid>",
+          prediction: "E(t) = ½[1 − gd(rt)/π]",
+          measured: "max dev 0.01",
+          verdict: "pass",
+          sectionId: "c1",
+        },
         { claim: "C3", prediction: "error 1/4", measured: "0.31", verdict: "fail" },
         { claim: "C7", prediction: "ε^{1−ρ}", measured: "—", verdict: "partial" },
       ],
@@ -21,7 +32,9 @@ describe("buildHtml", () => {
           id: "c1",
           heading: "C1 & friends",
           paragraphs: ["<script>alert(1)</script>"],
-          figures: [{ svg, caption: "a <b>caption</b>", data: { json: "figures/c1.json", csv: "figures/c1.csv" } }],
+          figures: [
+            { svg, caption: "a <b>caption</b>", data: { json: "figures/c1.json", csv: "figures/c1.csv" } },
+          ],
         },
         { heading: "Second figure", figures: [{ svg }] },
       ],
@@ -42,8 +55,11 @@ describe("buildHtml", () => {
   });
 
   it("keeps ids unique across inlined figures", () => {
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><clipPath id="clip1"/><g clip-path="url(#clip1)"/></svg>';
-    expect(inlineSvg(svg, "f2-")).toBe('<svg role="img"><clipPath id="f2-clip1"/><g clip-path="url(#f2-clip1)"/></svg>');
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg"><clipPath id="clip1"/><g clip-path="url(#clip1)"/></svg>';
+    expect(inlineSvg(svg, "f2-")).toBe(
+      '<svg role="img"><clipPath id="f2-clip1"/><g clip-path="url(#f2-clip1)"/></svg>',
+    );
   });
 
   it("refuses links that leave the report folder's files", () => {
