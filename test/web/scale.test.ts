@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { extent, formatValue, makeScale, niceDomain, tickLabel, ticks } from "../../web/src/plot/scale.js";
+import {
+  extent,
+  formatValue,
+  makeScale,
+  niceDomain,
+  stickyDomain,
+  tickLabel,
+  ticks,
+} from "../../web/src/plot/scale.js";
 
 describe("chart scales", () => {
   it("maps and inverts linear and log scales", () => {
@@ -26,6 +34,30 @@ describe("chart scales", () => {
     const c = niceDomain([3, 3], false);
     expect(c[0]).toBeLessThan(3);
     expect(c[1]).toBeGreaterThan(3);
+  });
+
+  it("grows a live chart's domain in coarse steps", () => {
+    expect(stickyDomain(null, [0.098, 0.11], false)).toEqual(niceDomain([0.098, 0.11], false));
+    // Growing weight norms: each change leaves room for the data to double their span.
+    let dom = stickyDomain(null, [0.1, 0.1], false);
+    let changes = 0;
+    for (let hi = 0.1; hi < 12; hi *= 1.05) {
+      const next = stickyDomain(dom, [0.09, hi], false);
+      expect(next[0]).toBeLessThanOrEqual(0.09);
+      expect(next[1]).toBeGreaterThanOrEqual(hi);
+      expect(next[0]).toBeGreaterThanOrEqual(0);
+      if (next !== dom) changes++;
+      dom = next;
+    }
+    expect(changes).toBeLessThanOrEqual(12);
+    // Kept while it holds the data and is not far too wide; replaced when the data shrink a lot.
+    expect(stickyDomain([0, 10], [1, 6], false)).toEqual([0, 10]);
+    expect(stickyDomain([0, 10], [0.01, 0.02], false)).toEqual(niceDomain([0.01, 0.02], false));
+    expect(stickyDomain([20, 200], [60, 69.3], true)).toEqual([20, 200]);
+    expect(stickyDomain([1e-3, 1e3], [60, 69.3], true)).toEqual(niceDomain([60, 69.3], true));
+    const down = stickyDomain([-1, 1], [-3, 0.5], false);
+    expect(down[0]).toBeLessThanOrEqual(-3);
+    expect(down[1]).toBeGreaterThanOrEqual(0.5);
   });
 
   it("labels numbers briefly", () => {

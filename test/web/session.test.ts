@@ -21,6 +21,15 @@ describe("LabSession (the worker's training)", () => {
     expect(s.drain().records).toEqual([]);
   });
 
+  it("gives the units' start before training, equal to the first record's", () => {
+    const s = new LabSession(findPreset("c1")!.config);
+    expect(s.info.units0?.a.length).toBe(100);
+    s.advance(1);
+    const first = s.drain().extras[0];
+    expect(s.info.units0).toEqual({ a: first.a, yb: first.yb });
+    expect(new LabSession(findPreset("moons")!.config).info.units0).toBeNull();
+  });
+
   it("computes the theory overlay where it applies", () => {
     const c1 = new LabSession(findPreset("c1")!.config).theory();
     expect(c1.error).not.toBeNull();

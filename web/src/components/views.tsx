@@ -101,8 +101,16 @@ export function column(history: readonly HistoryRecord[], key: string): { t: num
 export function cardsFor(run: RunView): string[] {
   const ids = ["loss", "error"];
   const last = run.extras[run.extras.length - 1];
-  if (last?.response || last?.margin) ids.push("modes");
-  if (last?.a) ids.push("phase");
+  // Before the first record, the cards the run will have (from the data and model), so every chart is
+  // mounted and sized while the page is idle, not in the first frames of training. Margins are measured
+  // when every point has a norm listed (n ≤ MAX_POINT_SERIES), feature responses when features are known.
+  if (
+    last
+      ? last.response || last.margin
+      : run.info.norms.length === run.info.n || run.info.featureNames.length > 0
+  )
+    ids.push("modes");
+  if (last ? last.a : run.info.units0) ids.push("phase");
   if (run.info.points2d) ids.push("boundary");
   ids.push("weights");
   return ids;
@@ -119,7 +127,8 @@ export function modeSeries(run: RunView): {
   const series: ChartSeries[] = [];
   const legend: { name: string; color: string; theory?: boolean }[] = [];
   const t = extras.map((e) => e.t);
-  if (extras[0]?.response && info.featureNames.length > 0 && run.config.data.kind !== "orthogonal") {
+  const features = extras.length > 0 ? !!extras[0].response : info.featureNames.length > 0;
+  if (features && info.featureNames.length > 0 && run.config.data.kind !== "orthogonal") {
     info.featureNames.forEach((name, j) => {
       const color = col(j);
       series.push({ name: `f(u_${name})`, color, x: t, y: extras.map((e) => e.response?.[j] ?? Number.NaN) });
@@ -230,9 +239,12 @@ export function Views(props: { run: RunView; o: ViewOptions }) {
     x: et,
     y: ex.map((e) => e.weightNorm?.[l] ?? Number.NaN),
   }));
-  const drift = ex.some((e) => e.balanceDrift !== undefined);
+  // The conserved-quantity probe measures nets with a hidden layer: its chart is there from the start.
+  const drift = ex.length === 0 ? info.layers >= 2 : ex.some((e) => e.balanceDrift !== undefined);
   const traj = (() => {
     if (!cards.includes("phase")) return [];
+    // Before the first record: each unit at its start, so the portrait's zoom is that of the run.
+    if (ex.length === 0) return (info.units0?.a ?? []).map((a, u) => ({ a: [a], yb: [info.units0!.yb[u]] }));
     const k = ex[ex.length - 1].a!.length;
     return Array.from({ length: k }, (_, u) => ({
       a: ex.map((e) => e.a?.[u] ?? Number.NaN),

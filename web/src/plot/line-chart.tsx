@@ -15,7 +15,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { cancelDraw, identity, Layer, scheduleDraw, underLayer } from "./layers.js";
 import { clipPlot, drawFrame, drawRules, extentOf, FONT, MARGIN, signature, thin } from "./line-frame.js";
-import { extent, formatValue, makeScale, niceDomain, type Scale } from "./scale.js";
+import { extent, formatValue, makeScale, niceDomain, type Scale, stickyDomain } from "./scale.js";
 import { type Trail, TrailLayer } from "./trail-layer.js";
 
 /** One curve. */
@@ -94,6 +94,7 @@ export function LineChart(props: LineChartProps) {
   const theoryTrails = useRef(new TrailLayer()).current;
   const theoryRef = useRef<HTMLCanvasElement>(null);
   const lastDrawn = useRef("");
+  const yAuto = useRef<{ logY: boolean; dom: [number, number] } | null>(null);
   const topDirty = useRef(true);
   useEffect(() => () => cancelDraw(owner), [owner]);
   useEffect(() => {
@@ -137,8 +138,15 @@ export function LineChart(props: LineChartProps) {
     const ys = extentOf(drawn.map((d) => extent(d.y, logY)));
     const xDom =
       props.xDomain && (!logX || props.xDomain[0] > 0) ? props.xDomain : xs ? niceDomain(xs, logX) : null;
+    // The y axis changes in coarse steps as the curves grow (a change repaints every layer of the chart).
+    const prevY = yAuto.current?.logY === logY ? yAuto.current.dom : null;
     const yDom =
-      props.yDomain && (!logY || props.yDomain[0] > 0) ? props.yDomain : ys ? niceDomain(ys, logY) : null;
+      props.yDomain && (!logY || props.yDomain[0] > 0)
+        ? props.yDomain
+        : ys
+          ? stickyDomain(prevY, ys, logY)
+          : null;
+    yAuto.current = yDom && yDom !== props.yDomain ? { logY, dom: yDom } : null;
     ctx.font = FONT;
     if (!xDom || !yDom) {
       ctx.fillStyle = "#777";

@@ -113,12 +113,13 @@ export function PhasePortrait(props: PhaseProps) {
     }
     if (t.a.length) R0 = Math.max(R0, Math.abs(t.a[0]), Math.abs(t.yb[0]));
   }
-  // Small inits decide their fate near the origin: zoom there unless asked for the whole run.
-  const zoomable = R0 > 0 && R > 4 * R0;
-  // The view grows in steps of 10^0.1 (26%) and never below the start view, so its background (a canvas
-  // of its own) is repainted a few times per run, not at every frame.
+  // Small inits decide their fate near the origin: the view stays on the start (2.5× the largest initial
+  // |a|, |b|: fixed for the run, so its background and paths are not repainted as the units move) unless
+  // asked for the whole run, which grows in steps of 10^0.1 (26%) and is offered once a unit leaves it.
+  const start = R0 * 2.5;
+  const zoomable = R0 > 0 && R > start;
   const fit = R > 0 ? 10 ** (Math.ceil(10 * Math.log10(R * 1.12)) / 10) : 1;
-  R = zoomable && zoom === "start" ? R0 * 2.5 : zoom === "start" ? Math.max(fit, R0 * 2.5) : fit;
+  R = R0 > 0 && !(zoomable && zoom === "all") ? start : fit;
 
   const owner = useRef({}).current;
   const layer = useRef(new Layer()).current;

@@ -69,6 +69,32 @@ export function niceDomain(ext: [number, number], log: boolean): [number, number
   return [Math.floor(lo / step + 1e-9) * step, Math.ceil(hi / step - 1e-9) * step];
 }
 
+/**
+ * The domain of a chart whose data grow while a run trains, changing in coarse steps (each change repaints
+ * the chart's axes and curves): `prev` is kept while it holds `ext` and is at most 4× as wide as the data
+ * need (on a log axis: in decades); otherwise a nice domain of `ext`, with room for the data to double
+ * their span on each side where they outgrew `prev` (never crossing 0 when the data do not).
+ */
+export function stickyDomain(
+  prev: [number, number] | null,
+  ext: [number, number],
+  log: boolean,
+): [number, number] {
+  const fit = niceDomain(ext, log);
+  if (!prev || (log && prev[0] <= 0)) return fit;
+  const t = (v: number) => (log ? Math.log10(v) : v);
+  const from = (u: number) => (log ? 10 ** u : u);
+  const holds = prev[0] <= ext[0] && ext[1] <= prev[1];
+  if (holds && t(prev[1]) - t(prev[0]) <= 4 * (t(fit[1]) - t(fit[0]))) return prev;
+  if (holds) return fit;
+  const span = t(fit[1]) - t(fit[0]);
+  let lo = ext[0] < prev[0] ? from(t(ext[0]) - span) : ext[0];
+  let hi = ext[1] > prev[1] ? from(t(ext[1]) + span) : ext[1];
+  if (!log && ext[0] >= 0) lo = Math.max(lo, 0);
+  if (!log && ext[1] <= 0) hi = Math.min(hi, 0);
+  return niceDomain([lo, hi], log);
+}
+
 /** A 1-2-5 step giving about `count` ticks over [lo, hi]. */
 export function tickStep(lo: number, hi: number, count: number): number {
   const raw = (hi - lo) / Math.max(1, count);

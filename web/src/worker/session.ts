@@ -63,6 +63,11 @@ export interface DataInfo {
   testNames: string[];
   /** Number of weight layers. */
   layers: number;
+  /**
+   * 2-layer nets on orthogonal data: each unit's (a, y·b) at step 0, so the phase portrait is laid out
+   * and drawn before training starts (not while the first records stream in); else null.
+   */
+  units0: { a: number[]; yb: number[] } | null;
 }
 
 /** New records since the last drain. */
@@ -110,7 +115,11 @@ export class LabSession {
       },
     };
     this.trainer = createTrainer(this.config, data, { probes: [viewProbe] });
-    this.info = dataInfo(train, Object.keys(data.tests), this.trainer.mlp.layers.length);
+    const { mlp } = this.trainer;
+    this.info = {
+      ...dataInfo(train, Object.keys(data.tests), mlp.layers.length),
+      units0: unitPairs(mlp, mlp.params, train, this.config),
+    };
   }
 
   /** The theory's prediction for this run (ODE solves: call it in the worker, once). */
@@ -187,7 +196,7 @@ function paddedRange(x: Float64Array, coord: number): [number, number] {
   return [lo - pad, hi + pad];
 }
 
-function dataInfo(train: Dataset, testNames: string[], layers: number): DataInfo {
+function dataInfo(train: Dataset, testNames: string[], layers: number): Omit<DataInfo, "units0"> {
   const norms: number[] = [];
   for (let i = 0; i < Math.min(train.n, MAX_POINT_SERIES); i++) {
     let s = 0;
