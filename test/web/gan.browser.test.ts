@@ -1,0 +1,63 @@
+/**
+ * The lab's GAN view in Debian's Chromium (playwright-core), served from the built dist/web. Needs
+ * `npm run build` (npm test builds first) and /usr/bin/chromium (.ci/run installs it).
+ */
+import { existsSync } from "node:fs";
+import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LabServer, startLabServer } from "../../src/cli/lab-server.js";
+
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"];
+
+let lab: LabServer;
+let browser: Browser;
+
+describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the GAN view in Chromium", () => {
+  beforeAll(async () => {
+    lab = await startLabServer({ root: "dist/web", port: 0, host: "127.0.0.1" });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await lab?.close();
+  });
+
+  it("loads from its tab, trains, moves the samples and reports the modes captured", async () => {
+    const errors: string[] = [];
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+    await page.goto(lab.url);
+    await page.waitForSelector("#run-state", { state: "attached" });
+    await page.click("[data-testid=tab-gan]");
+    const plane = "[data-testid=gan-plane]";
+    await page.waitForSelector(plane);
+    expect(page.url()).toMatch(/#gan$/);
+    const start = await page.getAttribute(plane, "data-first-sample");
+    expect(await page.textContent("[data-testid=gan-modes]")).toMatch(/^\d+ \/ 8$/);
+    await page.click("[data-testid=gan-play]");
+    await page.waitForFunction(
+      (sel) => Number(document.querySelector(sel)?.getAttribute("data-iteration")) >= 300,
+      plane,
+      { timeout: 30_000 },
+    );
+    await page.click("[data-testid=gan-play]");
+    expect(await page.getAttribute(plane, "data-first-sample")).not.toBe(start);
+    expect(Number(await page.textContent("[data-testid=gan-iteration]"))).toBeGreaterThanOrEqual(300);
+    expect(await page.textContent("[data-testid=gan-modes]")).toMatch(/^\d+ \/ 8$/);
+    // The grid has 25 modes; choosing it starts a new run.
+    await page.selectOption("[data-testid=gan-data]", "grid");
+    await expect.poll(() => page.textContent("[data-testid=gan-modes]")).toMatch(/^\d+ \/ 25$/);
+    expect(await page.textContent("[data-testid=gan-iteration]")).toBe("0");
+    // Back to the network lab.
+    await page.click("[data-testid=tab-lab]");
+    await page.waitForFunction(
+      () => document.querySelector("#run-state")?.getAttribute("data-loaded") === "1",
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
