@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { runSweep } from "../dist/cli/sweep-runner.js";
 import { openStore } from "../dist/store/store.js";
 import { parseSweepSpec } from "../dist/sweep/spec.js";
@@ -51,6 +52,30 @@ for (let rep = 0; rep < 2; rep++) {
   }
 }
 const ratio = results[1].seconds / results[2].seconds;
+
+// The machine's own ceiling for this work: the same runs in 1 vs 2 plain worker threads (no pool, no
+// store). On a VM whose two vCPUs share a host, two threads of float work may not reach 2×; the pool's
+// efficiency is its speed-up divided by this one.
+const ceilingRun = (runs) =>
+  new Promise((ok, fail) => {
+    const w = new Worker(new URL("./sweep-ceiling-worker.mjs", import.meta.url), {
+      workerData: { config: spec.base, runs },
+    });
+    w.once("message", ok);
+    w.once("error", fail);
+  });
+let ceiling = 0;
+for (let rep = 0; rep < 2; rep++) {
+  const t0 = performance.now();
+  await ceilingRun(16);
+  const one = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  await Promise.all([ceilingRun(8), ceilingRun(8)]);
+  const two = (performance.now() - t1) / 1000;
+  ceiling = Math.max(ceiling, one / two);
+}
+console.log(`machine ceiling (16 runs in 1 thread vs 2 × 8 in 2 threads): ${ceiling.toFixed(2)}×`);
+console.log(`pool efficiency (sweep speed-up / machine ceiling): ${(ratio / ceiling).toFixed(2)}`);
 const identical = rows(results[1].storePath) === rows(results[2].storePath);
 console.log(
   `speed-up 2 vs 1 workers: ${ratio.toFixed(2)}× (target ≥ 1.8×; ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)}: only meaningful on an idle machine)`,
