@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import { cancelDraw, resetCanvas, scheduleDraw } from "../plot/layers.js";
-import { boundaryColor } from "../plot/plane-charts.js";
+import { surfaceImage } from "../plot/plane-charts.js";
 import { formatValue, makeScale, tickLabel, ticks } from "../plot/scale.js";
 import type { GanFrame, GanInfo } from "./gan-session.js";
 
@@ -45,21 +45,7 @@ export function GanPlane(props: { info: GanInfo; frame: GanFrame }) {
   function draw(ctx: CanvasRenderingContext2D): void {
     const { info, frame } = props;
     const n = Math.round(Math.sqrt(frame.surface.length));
-    const img = new ImageData(n, n);
-    for (let j = 0; j < n; j++) {
-      for (let i = 0; i < n; i++) {
-        const [r, g, b] = boundaryColor(frame.surface[j * n + i]);
-        const o = ((n - 1 - j) * n + i) * 4;
-        img.data[o] = r;
-        img.data[o + 1] = g;
-        img.data[o + 2] = b;
-        img.data[o + 3] = 255;
-      }
-    }
-    const off = document.createElement("canvas");
-    off.width = n;
-    off.height = n;
-    off.getContext("2d")?.putImageData(img, 0, 0);
+    const off = surfaceImage(frame.surface, n, n);
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(off, M.left, M.top, side, side);
     ctx.save();

@@ -287,6 +287,29 @@ export interface BoundaryProps {
   label: string;
 }
 
+/**
+ * A grid of values (row-major, first row at the bottom) as a small canvas coloured by boundaryColor, to be
+ * drawn scaled and smoothed over a plot area (decision functions, discriminator surfaces).
+ */
+export function surfaceImage(values: ArrayLike<number>, nx: number, ny: number): HTMLCanvasElement {
+  const img = new ImageData(nx, ny);
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      const [r, g, b] = boundaryColor(values[j * nx + i]);
+      const o = ((ny - 1 - j) * nx + i) * 4;
+      img.data[o] = r;
+      img.data[o + 1] = g;
+      img.data[o + 2] = b;
+      img.data[o + 3] = 255;
+    }
+  }
+  const off = document.createElement("canvas");
+  off.width = nx;
+  off.height = ny;
+  off.getContext("2d")?.putImageData(img, 0, 0);
+  return off;
+}
+
 /** Blue for class +1, orange for −1, white at the boundary (σ(f) = ½), as in TensorFlow Playground. */
 export function boundaryColor(f: number): [number, number, number] {
   const p = 1 / (1 + Math.exp(-f));
@@ -339,21 +362,7 @@ export function DecisionBoundary(props: BoundaryProps) {
     const x = makeScale(xd, [M.left, M.left + pw], false);
     const y = makeScale(yd, [M.top + ph, M.top], false);
     scaleRef.current = { x, y };
-    const img = new ImageData(nx, ny);
-    for (let j = 0; j < ny; j++) {
-      for (let i = 0; i < nx; i++) {
-        const [r, g, b] = boundaryColor(grid.values[j * nx + i]);
-        const o = ((ny - 1 - j) * nx + i) * 4;
-        img.data[o] = r;
-        img.data[o + 1] = g;
-        img.data[o + 2] = b;
-        img.data[o + 3] = 255;
-      }
-    }
-    const off = document.createElement("canvas");
-    off.width = nx;
-    off.height = ny;
-    off.getContext("2d")!.putImageData(img, 0, 0);
+    const off = surfaceImage(grid.values, nx, ny);
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(off, M.left, M.top, pw, ph);
     const { points, labels } = props;
