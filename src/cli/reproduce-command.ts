@@ -107,6 +107,8 @@ async function runReproduce(claims: string[], flags: ReproduceFlags & { scale?: 
           options: { scale, seed: flags.seed },
           out: resolve(flags.out),
           quiet: flags.quiet || flags.json,
+          // Cores not taken by other workers go to the experiment's large products (one experiment: all).
+          threads: Math.max(1, Math.floor(availableParallelism() / workers)),
         });
         const passed = r.checks.filter((c) => c.pass).length;
         say(

@@ -1,3 +1,4 @@
+import { useNodeThreads } from "../engine/threads/node.js";
 import type { ExperimentOptions, ExperimentResult } from "../experiments/experiment.js";
 import { selectExperiments } from "../experiments/registry.js";
 import { nodeExperimentIo } from "../store/experiment-io-node.js";
@@ -11,7 +12,10 @@ export default function runExperiment(task: {
   options: ExperimentOptions;
   out?: string;
   quiet?: boolean;
+  /** Threads for the wasm backends this experiment creates (the bits do not depend on it). */
+  threads?: number;
 }): ExperimentResult {
+  useNodeThreads(task.threads ?? 1);
   const [experiment] = selectExperiments([task.id]);
   const io = task.out ? nodeExperimentIo(task.out, task.quiet) : undefined;
   return experiment.run({ ...task.options, io });

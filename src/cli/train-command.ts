@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { Command, Option } from "commander";
 import { DATA_KINDS } from "../data/registry.js";
 import { ACTIVATIONS } from "../engine/activation.js";
@@ -6,6 +7,7 @@ import { LAYER_INIT_SCHEMES } from "../engine/init.js";
 import { LOSSES } from "../engine/loss.js";
 import { exportWeights } from "../engine/mlp.js";
 import { OPTIMIZERS } from "../engine/optimizer.js";
+import { useNodeThreads } from "../engine/threads/node.js";
 import { PROBES } from "../probes/registry.js";
 import { historyToCsv } from "../train/history.js";
 import { createTrainer } from "../train/trainer.js";
@@ -30,6 +32,7 @@ interface TrainFlags {
   init?: string;
   scale?: number;
   backend?: BackendName;
+  threads?: number;
 }
 
 const EXAMPLES = `
@@ -87,6 +90,11 @@ export function trainCommand(): Command {
         `kernel backend, not part of the config: all give the same bits (default ${defaultBackendName()}, the fastest)`,
       ).choices([...BACKENDS]),
     )
+    .option(
+      "--threads <n>",
+      `threads for the wasm backend's large products (default ${availableParallelism()}, the cores here); same bits for any n`,
+      (v) => parseThreads(v),
+    )
     .option("--json", "print a JSON summary on stdout (no progress bar)")
     .option("-q, --quiet", "print nothing but errors")
     .addHelpText("after", EXAMPLES)
@@ -97,6 +105,13 @@ export function trainCommand(): Command {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+function parseThreads(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new Error(`--threads: expected an integer from 1 to 64, got "${value}"`);
+  return n;
 }
 
 function parseNumber(value: string): number {
@@ -128,6 +143,7 @@ async function runTrainCommand(flags: TrainFlags): Promise<number> {
   const out = outputDir(flags.out ?? `runs/train-${timestamp()}`);
   const showProgress = !flags.json && !flags.quiet;
   const progress = showProgress ? createProgress(config.train.steps) : null;
+  useNodeThreads(flags.threads ?? availableParallelism());
   const trainer = createTrainer(config, data, { backend: flags.backend });
   const started = performance.now();
   // Advance in slices of ~100 ms so the progress bar redraws and Ctrl-C stays responsive.
@@ -145,6 +161,7 @@ async function runTrainCommand(flags: TrainFlags): Promise<number> {
     await new Promise((r) => setImmediate(r));
   }
   progress?.stop();
+  trainer.dispose();
   const seconds = (performance.now() - started) / 1000;
   const final = trainer.history[trainer.history.length - 1];
   const summary = {
@@ -157,6 +174,7 @@ async function runTrainCommand(flags: TrainFlags): Promise<number> {
     seconds,
     data: { name: data.train.name, n: data.train.n, d: data.train.d },
     parameters: trainer.mlp.size,
+    threads: flags.threads ?? availableParallelism(),
     out: out.dir,
   };
   out.write("config.json", `${JSON.stringify(config, null, 2)}\n`);

@@ -6,6 +6,9 @@ import {
 import type { Backend } from "./backend.js";
 import { gemmABtJs, transposeJs } from "./backend-js.js";
 import * as js from "./kernels-js.js";
+import { defaultThreadCount, threadSpawner } from "./threads/config.js";
+import { GemmTeam } from "./threads/team.js";
+import { gemmBanded } from "./wasm/banded.js";
 import { KC, kernelModule } from "./wasm/kernels.js";
 
 /**
@@ -39,11 +42,20 @@ export interface WasmBackendOptions {
    * Unshared memory: its fixed size in MiB (default 256); allocations beyond it fall back to the JS heap.
    */
   memoryMiB?: number;
+  /**
+   * Threads for the large products (rows of C split across helper threads over the shared memory; the
+   * bits do not change). Default: the process default (`configureThreads`; 1 until an entry point sets
+   * it). Needs shared memory and a configured spawner, else 1.
+   */
+  threads?: number;
 }
 
+// Stops a backend's helper threads when the backend is garbage without having been disposed.
+const teams = new FinalizationRegistry<GemmTeam>((team) => team.dispose());
+
 interface Kernels {
-  gemm_abt(A: number, B: number, C: number, m: number, n: number, k: number, pk: number): void;
-  gemm_atb(A: number, B: number, C: number, m: number, n: number, k: number, pk: number): void;
+  gemm_abt(A: number, B: number, C: number, m: number, n: number, k: number, pk: number, sa: number): void;
+  gemm_atb(A: number, B: number, C: number, m: number, n: number, k: number, pk: number, sa: number): void;
   transpose(A: number, rows: number, cols: number, out: number): void;
   add_row(M: number, v: number, rows: number, cols: number): void;
   sum_rows(M: number, rows: number, cols: number, out: number): void;
@@ -113,8 +125,15 @@ export function wasmSupported(): boolean {
   return support;
 }
 
+/** The WASM backend: a Backend that can say how many of its helper threads are running. */
+export interface WasmBackend extends Backend {
+  readonly threads: number;
+  /** Helper threads ready to take products (0 before the first large product starts them). */
+  helpersReady(): number;
+}
+
 /** A new WASM SIMD backend with its own memory (see WasmBackendOptions). Throws when unsupported. */
-export function createWasmBackend(options: WasmBackendOptions = {}): Backend {
+export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend {
   if (!wasmSupported())
     throw new Error("the wasm backend needs WebAssembly with SIMD (Node ≥ 16.4, current browsers); use js");
   const shared = options.shared ?? typeof SharedArrayBuffer === "function";
@@ -124,8 +143,8 @@ export function createWasmBackend(options: WasmBackendOptions = {}): Backend {
   const memory = shared
     ? new WebAssembly.Memory({ initial: Math.min(16, pages), maximum: pages, shared: true })
     : new WebAssembly.Memory({ initial: pages, maximum: pages });
-  const k = new WebAssembly.Instance(compiled(shared, pages), { env: { memory } })
-    .exports as unknown as Kernels;
+  const module = compiled(shared, pages);
+  const k = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Kernels;
 
   // Every ArrayBuffer object this memory has had (shared memory gets a new one per growth; old views stay valid).
   const buffers: ArrayBufferLike[] = [memory.buffer];
@@ -158,6 +177,12 @@ export function createWasmBackend(options: WasmBackendOptions = {}): Backend {
     return view;
   }
 
+  const spawn = threadSpawner();
+  const threads = shared && spawn ? (options.threads ?? defaultThreadCount()) : 1;
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new Error(`wasm backend: threads must be a positive integer, got ${threads}`);
+  const team = threads > 1 && spawn ? new GemmTeam({ module, memory, alloc, spawn, threads }) : null;
+
   // Scratch space for packed B blocks and accumulate temporaries, reallocated only when it must grow.
   let pack: Float64Array | null = null;
   let temp: Float64Array | null = null;
@@ -184,7 +209,8 @@ export function createWasmBackend(options: WasmBackendOptions = {}): Backend {
       if (!accumulate) C.fill(0, 0, m * n);
       return;
     }
-    pack = scratch(pack, KC * Math.ceil(n / 4) * 4);
+    const packLength = KC * Math.ceil(n / 4) * 4;
+    pack = scratch(pack, packLength);
     if (accumulate) temp = scratch(temp, m * n);
     if (!(owns(A) && owns(B) && owns(C) && owns(pack) && (!accumulate || owns(temp as Float64Array)))) {
       if (transA) js.gemmAtB(A, B, C, m, n, kk, accumulate);
@@ -192,15 +218,29 @@ export function createWasmBackend(options: WasmBackendOptions = {}): Backend {
       return;
     }
     const f = transA ? k.gemm_atb : k.gemm_abt;
-    if (accumulate) {
-      const t = (temp as Float64Array).byteOffset;
-      f(A.byteOffset, B.byteOffset, t, m, n, kk, pack.byteOffset);
-      k.add_into(C.byteOffset, t, m * n);
-    } else f(A.byteOffset, B.byteOffset, C.byteOffset, m, n, kk, pack.byteOffset);
+    const out = accumulate ? (temp as Float64Array).byteOffset : C.byteOffset;
+    const split = team?.gemm(
+      f,
+      transA,
+      A.byteOffset,
+      B.byteOffset,
+      out,
+      m,
+      n,
+      kk,
+      pack.byteOffset,
+      packLength,
+    );
+    if (!split)
+      gemmBanded(f, transA, A.byteOffset, B.byteOffset, out, m, n, kk, pack.byteOffset, transA ? m : kk);
+    if (accumulate) k.add_into(C.byteOffset, out, m * n);
   }
 
-  return {
+  const backend: WasmBackend = {
     name: "wasm",
+    threads,
+    helpersReady: () => team?.readyHelpers() ?? 0,
+    dispose: () => team?.dispose(),
     alloc,
     owns,
     gemmABt: (A, B, C, m, n, kk, accumulate) => gemm(false, A, B, C, m, n, kk, accumulate),
@@ -278,4 +318,6 @@ export function createWasmBackend(options: WasmBackendOptions = {}): Backend {
       } else js.adamStep(params, grad, m, v, length, beta1, beta2, stepSize, bc2Sqrt, eps, wd);
     },
   };
+  if (team) teams.register(backend, team);
+  return backend;
 }

@@ -15,6 +15,13 @@ import type { ActivationKind } from "./activation.js";
 export interface Backend {
   /** Short identifier, e.g. "js". */
   readonly name: string;
+  /** Threads its products may use (absent: 1). Results do not depend on it for exact backends. */
+  readonly threads?: number;
+  /**
+   * Releases what the backend holds beyond memory (helper threads). It stays usable, on one thread.
+   * Whoever created the backend calls it when done; garbage collection does it otherwise.
+   */
+  dispose?(): void;
   /** A zero-filled buffer of `length` float64 values owned by this backend. */
   alloc(length: number): Float64Array;
   /**

@@ -32,6 +32,8 @@ export interface Trainer {
   readonly config: RunConfig;
   readonly mlp: Mlp;
   readonly data: DataBundle;
+  /** The kernel backend the run uses (its name and threads; not needed to drive the run). */
+  readonly backend: Backend;
   readonly history: HistoryRecord[];
   /** Steps taken so far. */
   readonly step: number;
@@ -42,10 +44,16 @@ export interface Trainer {
   advance(maxSteps: number): RunStatus;
   /** Runs to the end. */
   run(): RunStatus;
+  /**
+   * Stops the helper threads of a backend this trainer created (a backend passed in is the caller's).
+   * The trainer stays usable, on one thread; garbage collection does the same when nobody calls it.
+   */
+  dispose(): void;
 }
 
 /** Sets up a run of `config` on already-built data (see buildData for making it from the config). */
 export function createTrainer(config: RunConfig, data: DataBundle, options: TrainerOptions = {}): Trainer {
+  const ownBackend = typeof options.backend !== "object";
   const backend = typeof options.backend === "object" ? options.backend : createBackend(options.backend);
   const train = data.train;
   const specs = toEngineSpecs(config, train.d);
@@ -244,6 +252,7 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
     config,
     mlp,
     data,
+    backend,
     history,
     get step() {
       return step;
@@ -262,6 +271,9 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
     },
     run(): RunStatus {
       return trainer.advance(Number.POSITIVE_INFINITY);
+    },
+    dispose(): void {
+      if (ownBackend) backend.dispose?.();
     },
   };
   return trainer;

@@ -165,6 +165,34 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the lab in Chromium", ()
     await page.close();
   });
 
+  it("splits a large run's products across a helper thread (cross-origin isolated), same bits as Node", async () => {
+    const config = parseRunConfig({
+      name: "threads-check",
+      data: { kind: "moons", n: 800 },
+      model: { hidden: [96, 96], activation: "relu" },
+      optimizer: { kind: "gd", lr: 1e-4 },
+      train: { steps: 200 },
+    });
+    const page = await newPage(encodeState(config));
+    await waitLoaded(page, "threads-check");
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await page.selectOption("[aria-label=speed]", "Infinity");
+    await page.click("[data-testid=play]");
+    await page.waitForFunction(
+      () => document.querySelector("#run-state")?.getAttribute("data-status") === "done",
+      null,
+      { timeout: 60_000 },
+    );
+    // The helper starts at the first large product and reports ready within the run.
+    const cores = await page.evaluate(() => Math.min(2, navigator.hardwareConcurrency));
+    expect(cores).toBe(2); // this test needs a 2-core machine, as CI's
+    expect(await state(page, "threads")).toBe("2/2");
+    await expect(page.textContent("[data-testid=status]")).resolves.toContain("wasm · 2/2 threads");
+    const node = runTraining(config);
+    expect(await state(page, "final-loss")).toBe(String(node.history[node.history.length - 1].loss));
+    await page.close();
+  });
+
   it("shows divergence as a banner and a marked curve, and exports figures", async () => {
     // A linear model under squared loss with η‖x‖² = 10 multiplies its error by −9 per step.
     const config = parseRunConfig({

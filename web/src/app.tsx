@@ -46,6 +46,7 @@ interface RunState extends Partial<RunView> {
   totalSteps: number;
   loadError: string | null;
   crash: string | null;
+  backend?: { name: string; threads: number; running: number };
 }
 
 function initialRaw(): { raw: RawConfig; error: string | null } {
@@ -137,6 +138,7 @@ export function App() {
         r.step = p.step;
         r.status = p.status;
         r.stopReason = p.stopReason;
+        r.backend = p.backend;
         if (m.grid) r.grid = m.grid;
         if (!m.playing && playingRef.current) {
           playingRef.current = false;
@@ -356,6 +358,16 @@ export function App() {
                   <b>{formatValue(r.step * (v.config?.optimizer.lr ?? 0), 3)}</b> · loss{" "}
                   <b>{last ? formatValue(last.loss) : "–"}</b> · error{" "}
                   <b>{last ? formatValue(last.error, 3) : "–"}</b>
+                  {r.backend && (
+                    <span
+                      class="backend"
+                      title="kernel backend; large products split across threads when the page is cross-origin isolated (same bits)"
+                    >
+                      {" "}
+                      · {r.backend.name}
+                      {r.backend.threads > 1 && ` · ${r.backend.running}/${r.backend.threads} threads`}
+                    </span>
+                  )}
                   {r.status && r.status !== "running" && <span class={`pill ${r.status}`}>{r.status}</span>}
                 </span>
               </div>
@@ -382,6 +394,7 @@ export function App() {
               data-step={r.step}
               data-status={r.status ?? ""}
               data-final-loss={last ? String(last.loss) : ""}
+              data-threads={r.backend ? `${r.backend.running}/${r.backend.threads}` : ""}
               data-theory={
                 r.theory
                   ? String(

@@ -60,10 +60,12 @@ const inc = (local: number, by: number | Code): Code =>
   set(local, iadd(get(local), typeof by === "number" ? i32(by) : by));
 
 /**
- * gemm_abt(A, B, C, m, n, k, pk): C (m × n) = A (m × k) · Bᵀ (B is n × k), all row-major; pk is scratch
+ * gemm_abt(A, B, C, m, n, k, pk, sa): C (m × n) = A (m × k) · Bᵀ (B is n × k), all row-major; pk is scratch
  * for KC × ceil(n/4)·4 doubles. k must be ≥ 1.
- * gemm_atb(A, B, C, m, n, k, pk) (transA): C (m × n) = Aᵀ · B with A k × m and B k × n (the weight
+ * gemm_atb(A, B, C, m, n, k, pk, sa) (transA): C (m × n) = Aᵀ · B with A k × m and B k × n (the weight
  * gradient dZᵀ·H without transposing either), same tiles and the same order of every sum.
+ * sa is A's row stride in elements (k for A·Bᵀ, m for Aᵀ·B when A is whole): a band of C's rows is then
+ * computed by offsetting A and C and passing the band's row count as m (how threads split a product).
  *
  * For each k-block of KC: B's block is packed into panels of 4 rows (k-major, 4 values per k), then
  * every tile of 4 rows of A × 1 panel accumulates 4 × 4 outputs in 8 f64x2 registers: x = A[i][p] in both
@@ -75,7 +77,7 @@ function gemm(transA: boolean) {
   const accs = Object.fromEntries(rowsOf4.flatMap((r) => [0, 1].map((h) => [`c${r}${h}`, V128])));
   return func(
     transA ? "gemm_atb" : "gemm_abt",
-    { A: I32, B: I32, C: I32, m: I32, n: I32, k: I32, pk: I32 },
+    { A: I32, B: I32, C: I32, m: I32, n: I32, k: I32, pk: I32, sa: I32 },
     {
       k0: I32,
       kb: I32,
@@ -157,8 +159,8 @@ function gemm(transA: boolean) {
 
       const rowTiles = (rows: number): Code[] => [
         transA
-          ? set(v.a0, iadd(get(v.A), imul(iadd(imul(get(v.k0), get(v.m)), get(v.i0)), i32(8))))
-          : set(v.a0, iadd(get(v.A), imul(iadd(imul(get(v.i0), get(v.k)), get(v.k0)), i32(8)))),
+          ? set(v.a0, iadd(get(v.A), imul(iadd(imul(get(v.k0), get(v.sa)), get(v.i0)), i32(8))))
+          : set(v.a0, iadd(get(v.A), imul(iadd(imul(get(v.i0), get(v.sa)), get(v.k0)), i32(8)))),
         ...(transA ? [] : rowsOf4.slice(1, rows).map((r) => set(a[r], iadd(get(a[r - 1]), get(v.lda))))),
         set(v.j0, i32(0)),
         set(v.pp, get(v.pk)),
@@ -205,10 +207,10 @@ function gemm(transA: boolean) {
         );
 
       return [
-        set(v.lda, imul(get(v.k), i32(8))),
+        set(v.lda, imul(get(v.sa), i32(8))),
         set(v.ldc, imul(get(v.n), i32(8))),
         // Bytes from one p to the next: in A's tile (Aᵀ·B only) and in a column of B.
-        set(v.astep, imul(get(v.m), i32(8))),
+        set(v.astep, imul(get(v.sa), i32(8))),
         set(v.bstep, transA ? imul(get(v.n), i32(8)) : i32(8)),
         set(v.k0, i32(0)),
         whileLoop(ilt(get(v.k0), get(v.k)), [

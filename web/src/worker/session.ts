@@ -10,6 +10,7 @@ import type { RunConfig } from "../../../src/config/run-config.js";
 import { parseRunConfig } from "../../../src/config/validate.js";
 import type { Dataset } from "../../../src/data/dataset.js";
 import { jsBackend } from "../../../src/engine/backend-js.js";
+import type { WasmBackend } from "../../../src/engine/backend-wasm.js";
 import { type Mlp, weightView } from "../../../src/engine/mlp.js";
 import { forward } from "../../../src/engine/propagate.js";
 import { createWorkspace } from "../../../src/engine/workspace.js";
@@ -77,6 +78,8 @@ export interface Progress {
   stopReason: string;
   records: HistoryRecord[];
   extras: LabExtra[];
+  /** The kernel backend, e.g. "wasm", and its threads: configured, and running now (helpers start lazily). */
+  backend: { name: string; threads: number; running: number };
 }
 
 /** The model's logit on a grid over the input plane (2-D data only). values[j * nx + i] at (x[i], y[j]). */
@@ -101,6 +104,11 @@ export class LabSession {
     y: number[];
     ws: ReturnType<typeof createWorkspace>;
   } | null = null;
+
+  /** Stops the run's helper threads (if its products ever used any). */
+  dispose(): void {
+    this.trainer.dispose();
+  }
 
   constructor(raw: unknown) {
     this.config = parseRunConfig(raw, "the lab");
@@ -157,6 +165,11 @@ export class LabSession {
       stopReason: this.trainer.stopReason,
       records,
       extras,
+      backend: {
+        name: this.trainer.backend.name,
+        threads: this.trainer.backend.threads ?? 1,
+        running: 1 + ((this.trainer.backend as Partial<WasmBackend>).helpersReady?.() ?? 0),
+      },
     };
   }
 

@@ -3,8 +3,14 @@
  * The lab's training worker: owns one LabSession and advances it in time slices, posting new history
  * records (and a decision-boundary grid at most every GRID_MS) back to the page. The page never trains.
  */
+import { useWebThreads } from "../../../src/engine/threads/web.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
 import { LabSession } from "./session.js";
+
+// Large products split across helper threads where the page is cross-origin isolated (`learndyn lab`
+// sends COOP/COEP); helpers start only for products big enough to gain, so the small 2-D presets never
+// spawn one. Results are the same bits either way.
+useWebThreads(Math.min(2, navigator.hardwareConcurrency || 1));
 
 /** Longest slice of training between two posts (ms): keeps the worker responsive to pause. */
 const SLICE_MS = 30;
@@ -79,6 +85,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       case "load": {
         stop();
         id = msg.id;
+        session?.dispose();
         session = null;
         try {
           session = new LabSession(msg.config);
