@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config/validate.js";
+// Lets `--backend native` load the optional addon (Node only; nothing loads until it is asked for).
+import "../engine/native/register.js";
 import { labCommand } from "./lab-command.js";
 import { reproduceCommand } from "./reproduce-command.js";
 import { schemaCommand } from "./schema-command.js";

@@ -1,3 +1,5 @@
+// Worker entry: lets a native backend load here too (nothing loads until one is asked for).
+import "../engine/native/register.js";
 import { useNodeThreads } from "../engine/threads/node.js";
 import type { ExperimentOptions, ExperimentResult } from "../experiments/experiment.js";
 import { selectExperiments } from "../experiments/registry.js";

@@ -2,6 +2,8 @@ import { availableParallelism } from "node:os";
 import { Command, Option } from "commander";
 import { DATA_KINDS } from "../data/registry.js";
 import { ACTIVATIONS } from "../engine/activation.js";
+import type { Backend } from "../engine/backend.js";
+import type { NativeBackend } from "../engine/backend-native.js";
 import { BACKENDS, type BackendName, defaultBackendName } from "../engine/backends.js";
 import { LAYER_INIT_SCHEMES } from "../engine/init.js";
 import { LOSSES } from "../engine/loss.js";
@@ -87,12 +89,14 @@ export function trainCommand(): Command {
     .addOption(
       new Option(
         "--backend <name>",
-        `kernel backend, not part of the config: all give the same bits (default ${defaultBackendName()}, the fastest)`,
+        `kernel backend, not part of the config: js and wasm give the same bits; native (the optional C++ addon, ` +
+          `when built) is faster but not bit-identical (fused multiply-adds, ~1e-16 relative per product) ` +
+          `(default ${defaultBackendName()}, the fastest exact one)`,
       ).choices([...BACKENDS]),
     )
     .option(
       "--threads <n>",
-      `threads for the wasm backend's large products (default ${availableParallelism()}, the cores here); same bits for any n`,
+      `threads for the wasm or native backend's large products (default ${availableParallelism()}, the cores here); same bits for any n`,
       (v) => parseThreads(v),
     )
     .option("--json", "print a JSON summary on stdout (no progress bar)")
@@ -101,6 +105,11 @@ export function trainCommand(): Command {
     .action(async (flags: TrainFlags) => {
       process.exitCode = await runTrainCommand(flags);
     });
+}
+
+function backendLabel(b: Backend): string {
+  const addon = (b as Partial<NativeBackend>).addon;
+  return addon ? `${b.name} (${addon.isa()})` : b.name;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -175,6 +184,8 @@ async function runTrainCommand(flags: TrainFlags): Promise<number> {
     data: { name: data.train.name, n: data.train.n, d: data.train.d },
     parameters: trainer.mlp.size,
     threads: flags.threads ?? availableParallelism(),
+    // The backend that ran ("wasm" when --backend native fell back), with the native kernel's instruction set.
+    backend: backendLabel(trainer.backend),
     out: out.dir,
   };
   out.write("config.json", `${JSON.stringify(config, null, 2)}\n`);
