@@ -1,9 +1,11 @@
 // Time per full-batch step of the Colored MNIST protocol (starvation-cmnist): MLP 392-300-300-1 with
 // biases, ReLU, mean BCE + SD penalty, Adam, N images (paper: 50,000), float64; split into forward,
 // backward (with gradient accumulation over chunks) and the Adam update; wall and CPU time.
-// The PyTorch float64 peer is bench/cmnist_step_torch.py (1 thread), run when Debian's torch exists.
+// The PyTorch float64 peer is bench/cmnist_step_torch.py on the same thread counts, with OpenBLAS and with
+// the reference BLAS (chosen per process through LD_LIBRARY_PATH), run when Debian's torch exists.
 //
-//   npm run build && node bench/cmnist-step.mjs [--n 50000] [--reps 3] [--backend js,wasm] [--chunk 2000] [--no-torch]
+//   npm run build && node bench/cmnist-step.mjs [--n 50000] [--reps 3] [--backend js,wasm,native]
+//                                               [--threads 1,2] [--chunk 2000] [--blas openblas,reference] [--no-torch]
 //
 // Timings live here, never in tests. The VM is shared: the CPU columns are steadier than wall time.
 import { execFileSync } from "node:child_process";
@@ -17,10 +19,23 @@ import { adamStep } from "../dist/engine/kernels-js.js";
 import { createMlp } from "../dist/engine/mlp.js";
 import { backward, forward } from "../dist/engine/propagate.js";
 import { Rng } from "../dist/engine/rng.js";
+import { useNodeThreads } from "../dist/engine/threads/node.js";
 import { createWorkspace } from "../dist/engine/workspace.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const args = { n: 50000, reps: 3, backends: ["js", "wasm"], chunk: 2000, torch: true };
+const BLAS_DIRS = {
+  openblas: "/usr/lib/x86_64-linux-gnu/openblas-pthread",
+  reference: "/usr/lib/x86_64-linux-gnu/blas",
+};
+const args = {
+  n: 50000,
+  reps: 3,
+  backends: ["wasm"],
+  threads: [1, 2],
+  chunk: 2000,
+  torch: true,
+  blas: Object.keys(BLAS_DIRS),
+};
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
@@ -28,8 +43,13 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === "--reps") args.reps = Number(argv[++i]);
   else if (a === "--backend") args.backends = argv[++i].split(",");
   else if (a === "--chunk") args.chunk = Number(argv[++i]);
+  else if (a === "--threads") args.threads = argv[++i].split(",").map(Number);
+  else if (a === "--blas") args.blas = argv[++i].split(",");
   else if (a === "--no-torch") args.torch = false;
-  else throw new Error(`unknown argument ${a}; use --n N --reps R --backend js,wasm --chunk C --no-torch`);
+  else
+    throw new Error(
+      `unknown argument ${a}; use --n N --reps R --backend js,wasm,native --threads 1,2 --chunk C --blas openblas,reference --no-torch`,
+    );
 }
 const D = 392;
 const H = [300, 300];
@@ -41,7 +61,8 @@ function cpuSeconds(since) {
   return (u.user + u.system) / 1e6;
 }
 
-function benchBackend(name) {
+async function benchBackend(name, threads) {
+  useNodeThreads(threads);
   const backend = createBackend(name);
   const rng = new Rng(1, "bench-cmnist");
   // Inputs shaped like colored MNIST: one of two channels zero, pixels in [0, 1] (values do not change speed).
@@ -63,6 +84,10 @@ function benchBackend(name) {
   const ws = createWorkspace(mlp, chunk, backend);
   const reps = [];
   for (let r = 0; r <= args.reps; r++) {
+    // Timing starts with the helper threads running (they start at the first large product).
+    if (r === 1)
+      for (let i = 0; i < 500 && backend.helpersReady && backend.helpersReady() < backend.threads - 1; i++)
+        await new Promise((res) => setTimeout(res, 10));
     const t = { forward: 0, backward: 0, adam: 0 };
     const cpu0 = process.cpuUsage();
     const w0 = performance.now();
@@ -105,8 +130,9 @@ function benchBackend(name) {
     if (r > 0) reps.push({ wall, cpu: cpuSeconds(cpu0), ...t });
   }
   const med = (k) => reps.map((r) => r[k]).sort((a, b) => a - b)[reps.length >> 1];
+  backend.dispose?.();
   return {
-    name: `learndyn ${name}`,
+    name: `learndyn ${backend.name}, ${threads} thread${threads > 1 ? "s" : ""}`,
     wall: med("wall"),
     cpu: med("cpu"),
     forward: med("forward") / 1000,
@@ -115,21 +141,33 @@ function benchBackend(name) {
   };
 }
 
-const rows = args.backends.map(benchBackend);
+const rows = [];
+for (const name of args.backends)
+  for (const t of name === "js" ? [1] : args.threads) rows.push(await benchBackend(name, t));
 if (args.torch && existsSync("/usr/bin/python3")) {
-  try {
-    const out = execFileSync(
-      "/usr/bin/python3",
-      [join(HERE, "cmnist_step_torch.py"), String(args.n), String(args.reps)],
-      {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "inherit"],
-      },
-    );
-    rows.push(JSON.parse(out));
-  } catch (e) {
-    console.error(`torch peer failed: ${e.message}`);
-  }
+  for (const blas of args.blas.filter((b) => existsSync(join(BLAS_DIRS[b] ?? "/x", "libblas.so.3"))))
+    for (const t of args.threads) {
+      try {
+        const out = execFileSync(
+          "/usr/bin/python3",
+          [join(HERE, "cmnist_step_torch.py"), String(args.n), String(args.reps), String(t)],
+          {
+            encoding: "utf8",
+            stdio: ["ignore", "pipe", "inherit"],
+            env: {
+              ...process.env,
+              LD_LIBRARY_PATH: BLAS_DIRS[blas],
+              OMP_NUM_THREADS: String(t),
+              OPENBLAS_NUM_THREADS: String(t),
+            },
+          },
+        );
+        const row = JSON.parse(out);
+        rows.push({ ...row, name: `${row.name}, ${blas}, ${t} thread${t > 1 ? "s" : ""}` });
+      } catch (e) {
+        console.error(`torch peer failed: ${e.message}`);
+      }
+    }
 }
 const gf = flopPerStep(args.n) / 1e9;
 console.log(

@@ -1,9 +1,11 @@
 // Engine throughput: steps/s of full-batch GD with CE on ReLU MLPs (no bias), through the trainer users
-// run, for every backend, against the PyTorch float64 peer (bench/engine_torch.py, 1 thread) when
-// Debian's torch exists.
+// run, for every backend and thread count, against the PyTorch float64 peer (bench/engine_torch.py) on
+// the same thread counts, with each BLAS Debian has (OpenBLAS and the reference BLAS, chosen per torch
+// process through LD_LIBRARY_PATH: the system's alternatives are left alone), when Debian's torch exists.
 //
 //   npm run bench                       (builds dist/ first)
-//   node bench/engine.mjs [--only tiny,paper] [--backend js,wasm] [--reps 5] [--no-torch] [--seconds 1]
+//   node bench/engine.mjs [--only tiny,paper] [--backend js,wasm,native] [--threads 1,2] [--reps 5]
+//                         [--seconds 1] [--blas openblas,reference] [--no-torch]
 //
 // The ladder of issue 8: tiny 2-8-1 (n 200), paper 100-100-1 (n 1000), wide 784-300-1 (n 2000), and
 // cmnist 392-300-300-1 (n 50,000; the Colored MNIST shapes, Gaussian data), one step per repetition.
@@ -11,17 +13,23 @@
 // Prints a markdown table (median of the timed repetitions, after warm-up) and the BLAS torch uses.
 // Timings live here, never in tests. The VM is shared: expect ±10–20 % between runs, compare ratios.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseRunConfig } from "../dist/config/validate.js";
-import { BACKENDS } from "../dist/engine/backends.js";
+import { BACKENDS, createBackend } from "../dist/engine/backends.js";
 import { Rng } from "../dist/engine/rng.js";
+import { useNodeThreads } from "../dist/engine/threads/node.js";
 import { createTrainer } from "../dist/train/trainer.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PYTHON = "/usr/bin/python3";
+/** Where Debian's BLAS builds keep a libblas.so.3 (torch links libblas.so.3). */
+const BLAS_DIRS = {
+  openblas: "/usr/lib/x86_64-linux-gnu/openblas-pthread",
+  reference: "/usr/lib/x86_64-linux-gnu/blas",
+};
 
 /** The ladder from the issue. lr is small enough that no run diverges during a benchmark. */
 const WORKLOADS = [
@@ -33,17 +41,27 @@ const WORKLOADS = [
 ];
 
 function parseArgs(argv) {
-  const args = { only: null, backends: [...BACKENDS], reps: 5, torch: true, seconds: 1 };
+  const args = {
+    only: null,
+    backends: [...BACKENDS],
+    threads: [1, 2],
+    reps: 5,
+    torch: true,
+    seconds: 1,
+    blas: Object.keys(BLAS_DIRS),
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--only") args.only = argv[++i].split(",");
     else if (a === "--backend") args.backends = argv[++i].split(",");
+    else if (a === "--threads") args.threads = argv[++i].split(",").map(Number);
+    else if (a === "--blas") args.blas = argv[++i].split(",");
     else if (a === "--reps") args.reps = Number(argv[++i]);
     else if (a === "--seconds") args.seconds = Number(argv[++i]);
     else if (a === "--no-torch") args.torch = false;
     else
       throw new Error(
-        `unknown argument ${a}; use --only a,b --backend js,wasm --reps N --seconds S --no-torch`,
+        `unknown argument ${a}; use --only a,b --backend js,wasm,native --threads 1,2 --reps N --seconds S --blas openblas,reference --no-torch`,
       );
   }
   return args;
@@ -83,8 +101,23 @@ function makeTrainer(w, backend, data) {
   return createTrainer(config, data, { backend });
 }
 
-function benchLearndyn(w, backend, data, reps, seconds) {
+/** A backend of `name` on `threads` threads (wasm: helper threads; native: its own pool). */
+function makeBackend(name, threads) {
+  useNodeThreads(threads);
+  return createBackend(name);
+}
+
+/** Waits (up to 5 s) until a threaded backend's helpers are running, so timing starts at full strength. */
+async function helpersUp(backend) {
+  const want = (backend.threads ?? 1) - 1;
+  for (let i = 0; i < 500 && backend.helpersReady && backend.helpersReady() < want; i++)
+    await new Promise((r) => setTimeout(r, 10));
+}
+
+async function benchLearndyn(w, backend, data, reps, seconds) {
   const trainer = makeTrainer(w, backend, data);
+  trainer.advance(1); // the first large product starts the helper threads
+  await helpersUp(backend);
   let t0 = process.hrtime.bigint();
   trainer.advance(w.warmup);
   const perStep = Number(process.hrtime.bigint() - t0) / 1e9 / w.warmup;
@@ -101,6 +134,8 @@ function benchLearndyn(w, backend, data, reps, seconds) {
     cpuRates.push(k / ((c.user + c.system) / 1e6));
   }
   if (trainer.status !== "running") throw new Error(`${w.name}: run ended early (${trainer.stopReason})`);
+  trainer.dispose();
+  backend.dispose?.();
   return {
     stepsPerRep: k,
     stepsPerSecond: rates,
@@ -120,72 +155,75 @@ function torchAvailable() {
   }
 }
 
-function benchTorch(workloads, reps, seconds) {
+function benchTorch(workloads, reps, seconds, blas, threads) {
   const spec = workloads.map((w) => ({
     ...w,
     reps: w.maxReps ? Math.min(reps, w.maxReps) : reps,
     targetSeconds: w.oneStep ? 0 : seconds,
   }));
-  const out = execFileSync(PYTHON, [join(HERE, "engine_torch.py"), JSON.stringify(spec)], {
+  const t = String(threads);
+  const out = execFileSync(PYTHON, [join(HERE, "engine_torch.py"), JSON.stringify(spec), t], {
     encoding: "utf8",
-    env: { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1", MKL_NUM_THREADS: "1" },
+    env: {
+      ...process.env,
+      LD_LIBRARY_PATH: BLAS_DIRS[blas],
+      OMP_NUM_THREADS: t,
+      OPENBLAS_NUM_THREADS: t,
+      MKL_NUM_THREADS: t,
+    },
     maxBuffer: 1 << 20,
   });
-  return JSON.parse(out);
-}
-
-/** The system BLAS the Debian alternatives point at (what torch loads as libblas.so.3). */
-function systemBlas() {
-  const link = "/etc/alternatives/libblas.so.3-x86_64-linux-gnu";
-  try {
-    const target = readlinkSync(link);
-    if (target.includes("openblas")) return `OpenBLAS (${target})`;
-    if (target.includes("/blas/")) return `reference BLAS, Debian libblas3 (${target})`;
-    return target;
-  } catch {
-    return "unknown (no Debian BLAS alternative)";
-  }
+  const parsed = JSON.parse(out);
+  return { ...parsed, maps: parsed.blas, blas, threads };
 }
 
 const fmt = (v, digits = 3) => (v >= 100 ? v.toFixed(0) : v.toPrecision(digits));
 
-function main() {
+async function main() {
   const args = parseArgs(process.argv.slice(2));
   const workloads = WORKLOADS.filter((w) => !args.only || args.only.includes(w.name));
-  const torch = args.torch && torchAvailable() ? benchTorch(workloads, args.reps, args.seconds) : null;
+  const blases = args.blas.filter((b) => existsSync(join(BLAS_DIRS[b] ?? "/nonexistent", "libblas.so.3")));
+  const torch = [];
+  if (args.torch && torchAvailable())
+    for (const blas of blases)
+      for (const t of args.threads) torch.push(benchTorch(workloads, args.reps, args.seconds, blas, t));
   const runs = [];
   for (const w of workloads) {
     const data = makeData(w);
-    for (const backend of args.backends)
-      runs.push({ ...w, backend, ...benchLearndyn(w, backend, data, args.reps, args.seconds) });
+    for (const name of args.backends)
+      for (const threads of name === "js" ? [1] : args.threads) {
+        const backend = makeBackend(name, threads);
+        const r = await benchLearndyn(w, backend, data, args.reps, args.seconds);
+        runs.push({ ...w, backend: backend.name, requested: name, threads, ...r });
+      }
   }
 
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  console.log(`\nlearndyn engine: full-batch GD, CE (sum), ReLU MLP without bias, float64, 1 thread`);
+  console.log("\nlearndyn engine: full-batch GD, CE (sum), ReLU MLP without bias, float64");
   console.log(
     `Node ${process.version}, ${cpu}, ${os.cpus().length} vCPU, load ${os.loadavg()[0].toFixed(2)}`,
   );
-  if (torch) console.log(`PyTorch ${torch.torch} float64, ${torch.threads} thread; BLAS: ${systemBlas()}`);
-  if (torch) console.log(`torch maps: ${torch.blas.join(", ")}`);
+  for (const t of torch)
+    console.log(`PyTorch ${t.torch} float64, ${t.threads} thread(s), ${t.blas}: maps ${t.maps.join(", ")}`);
   console.log(
     `median of ${args.reps} repetitions of ~${args.seconds} s after warm-up (cmnist: 1 step, ≤ 3 reps);`,
   );
+  console.log("ratios: learndyn / torch steps per second on the same thread count (wall clock)\n");
+  const torchCols = blases.filter(() => torch.length > 0);
   console.log(
-    "wall = steps per elapsed second, cpu = steps per CPU second of the process (steadier under load)\n",
+    `| workload | backend | threads | learndyn steps/s | ms/step |${torchCols.map((b) => ` torch ${b} steps/s | ratio vs ${b} |`).join("")}`,
   );
-  console.log(
-    "| workload | layers | n | backend | learndyn steps/s wall (cpu) | ms/step | torch steps/s wall (cpu) | learndyn / torch wall (cpu) |",
-  );
-  console.log("|---|---|---|---|---|---|---|---|");
+  console.log(`|---|---|---|---|---|${torchCols.map(() => "---|---|").join("")}`);
   for (const r of runs) {
-    const t = torch?.results.find((x) => x.name === r.name);
-    const ratio = t
-      ? `**${(r.median / t.median).toFixed(2)}×** (${(r.cpuMedian / t.cpuMedian).toFixed(2)}×)`
-      : "–";
-    const tt = t ? `${fmt(t.median)} (${fmt(t.cpuMedian)})` : "–";
-    const layers = [r.d, ...r.hidden, 1].join("-");
+    const cols = torchCols.map((b) => {
+      const t = torch
+        .find((x) => x.blas === b && x.threads === r.threads)
+        ?.results.find((x) => x.name === r.name);
+      return t ? ` ${fmt(t.median)} | **${(r.median / t.median).toFixed(2)}×** |` : " – | – |";
+    });
+    const label = r.backend === r.requested ? r.backend : `${r.requested} → ${r.backend}`;
     console.log(
-      `| ${r.name} | ${layers} | ${r.n} | ${r.backend} | ${fmt(r.median)} (${fmt(r.cpuMedian)}) | ${fmt(1000 / r.median)} | ${tt} | ${ratio} |`,
+      `| ${r.name} ${[r.d, ...r.hidden, 1].join("-")} n=${r.n} | ${label} | ${r.threads} | ${fmt(r.median)} | ${fmt(1000 / r.median)} |${cols.join("")}`,
     );
   }
   const dir = join(HERE, "results");
@@ -193,13 +231,9 @@ function main() {
   const file = join(dir, `engine-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
   writeFileSync(
     file,
-    JSON.stringify(
-      { node: process.version, cpu, load: os.loadavg(), blas: systemBlas(), runs, torch },
-      null,
-      2,
-    ),
+    JSON.stringify({ node: process.version, cpu, load: os.loadavg(), runs, torch }, null, 2),
   );
   console.log(`\nraw numbers: ${file}`);
 }
 
-main();
+await main();

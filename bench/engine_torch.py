@@ -23,7 +23,8 @@ import torch
 import torch.nn as nn
 
 torch.set_default_dtype(torch.float64)
-torch.set_num_threads(1)
+# Threads: argv[2] (default 1); the BLAS follows OPENBLAS_NUM_THREADS / OMP_NUM_THREADS set by the caller.
+torch.set_num_threads(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
 
 
 def blas_libraries():
