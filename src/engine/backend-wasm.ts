@@ -56,6 +56,8 @@ const teams = new FinalizationRegistry<GemmTeam>((team) => team.dispose());
 interface Kernels {
   gemm_abt(A: number, B: number, C: number, m: number, n: number, k: number, pk: number, sa: number): void;
   gemm_atb(A: number, B: number, C: number, m: number, n: number, k: number, pk: number, sa: number): void;
+  gemv(A: number, x: number, C: number, m: number, k: number, sa: number): void;
+  gevm(a: number, B: number, C: number, n: number, k: number): void;
   transpose(A: number, rows: number, cols: number, out: number): void;
   add_row(M: number, v: number, rows: number, cols: number): void;
   sum_rows(M: number, rows: number, cols: number, out: number): void;
@@ -217,22 +219,27 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       else gemmABtJs(A, B, C, m, n, kk, accumulate);
       return;
     }
-    const f = transA ? k.gemm_atb : k.gemm_abt;
     const out = accumulate ? (temp as Float64Array).byteOffset : C.byteOffset;
-    const split = team?.gemm(
-      f,
-      transA,
-      A.byteOffset,
-      B.byteOffset,
-      out,
-      m,
-      n,
-      kk,
-      pack.byteOffset,
-      packLength,
-    );
-    if (!split)
-      gemmBanded(f, transA, A.byteOffset, B.byteOffset, out, m, n, kk, pack.byteOffset, transA ? m : kk);
+    // Matrix-vector shapes (output layers; tiny nets spend most of their product time here).
+    if (!transA && n === 1) k.gemv(A.byteOffset, B.byteOffset, out, m, kk, kk);
+    else if (transA && m === 1) k.gevm(A.byteOffset, B.byteOffset, out, n, kk);
+    else {
+      const f = transA ? k.gemm_atb : k.gemm_abt;
+      const split = team?.gemm(
+        f,
+        transA,
+        A.byteOffset,
+        B.byteOffset,
+        out,
+        m,
+        n,
+        kk,
+        pack.byteOffset,
+        packLength,
+      );
+      if (!split)
+        gemmBanded(f, transA, A.byteOffset, B.byteOffset, out, m, n, kk, pack.byteOffset, transA ? m : kk);
+    }
     if (accumulate) k.add_into(C.byteOffset, out, m * n);
   }
 

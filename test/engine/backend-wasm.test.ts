@@ -50,6 +50,36 @@ describe("wasm backend", () => {
     expect(wasmSupported()).toBe(true);
   });
 
+  it("matrix-vector products (A·Bᵀ with n = 1, Aᵀ·B with m = 1) have the JS kernel's bits, incl. special values", () => {
+    const w = createWasmBackend();
+    for (const [len, k] of [
+      [1, 1],
+      [3, 7],
+      [4, 1],
+      [9, 13],
+      [203, 8],
+      [5, 2 * KC + 3],
+    ]) {
+      for (const accumulate of [false, true]) {
+        for (const fill of [noise(len + k), (i: number) => SPECIAL[(i * 5) % SPECIAL.length]]) {
+          const A = filled(w, len * k, fill);
+          const x = filled(w, k, noise(k));
+          const C = filled(w, len, noise(3));
+          const ref = Float64Array.from(C);
+          w.gemmABt(A, x, C, len, 1, k, accumulate);
+          jsBackend.gemmABt(A, x, ref, len, 1, k, accumulate);
+          expectSameBits(C, ref);
+          // Aᵀ·B with m = 1: a (k) against B (k × len).
+          const D = filled(w, len, noise(4));
+          const refD = Float64Array.from(D);
+          w.gemmAtB?.(x, A, D, 1, len, k, accumulate);
+          gemmAtB(x, A, refD, 1, len, k, accumulate);
+          expectSameBits(D, refD);
+        }
+      }
+    }
+  });
+
   it("gemmABt equals the JS kernel bit for bit on random shapes (incl. several k-blocks and edges)", () => {
     const w = createWasmBackend();
     fc.assert(

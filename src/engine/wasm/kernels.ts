@@ -235,6 +235,118 @@ function gemm(transA: boolean) {
   );
 }
 
+/**
+ * gemv(A, x, C, m, k, sa): C (m) = A (m × k, row stride sa) · x (k), i.e. A·Bᵀ with n = 1 (an output
+ * layer's forward pass). Four rows at a time in scalar registers, each the left-to-right sum from 0: the
+ * same bits as gemm_abt, without packing and without the 4-column tile's padding (3 of 4 lanes idle at
+ * n = 1). k must be ≥ 1.
+ */
+function gemv() {
+  return func(
+    "gemv",
+    { A: I32, x: I32, C: I32, m: I32, k: I32, sa: I32 },
+    {
+      i: I32,
+      lda: I32,
+      kb: I32,
+      po: I32,
+      a0: I32,
+      a1: I32,
+      a2: I32,
+      a3: I32,
+      s0: F64,
+      s1: F64,
+      s2: F64,
+      s3: F64,
+      xp: F64,
+    },
+    (v) => {
+      const a = [v.a0, v.a1, v.a2, v.a3];
+      const acc = [v.s0, v.s1, v.s2, v.s3];
+      const rows = (r: number): Code[] => {
+        const rs = [0, 1, 2, 3].slice(0, r);
+        return [
+          set(v.a0, iadd(get(v.A), imul(get(v.i), get(v.lda)))),
+          ...rs.slice(1).map((q) => set(a[q], iadd(get(a[q - 1]), get(v.lda)))),
+          ...rs.map((q) => set(acc[q], f64(0))),
+          set(v.po, i32(0)),
+          doWhile(
+            [
+              set(v.xp, loadF64(iadd(get(v.x), get(v.po)))),
+              ...rs.map((q) =>
+                set(acc[q], fadd(get(acc[q]), fmul(loadF64(iadd(get(a[q]), get(v.po))), get(v.xp)))),
+              ),
+              inc(v.po, 8),
+            ],
+            ilt(get(v.po), get(v.kb)),
+          ),
+          ...rs.map((q) => storeF64(iadd(get(v.C), imul(iadd(get(v.i), i32(q)), i32(8))), get(acc[q]))),
+          inc(v.i, r),
+        ];
+      };
+      return [
+        set(v.lda, imul(get(v.sa), i32(8))),
+        set(v.kb, imul(get(v.k), i32(8))),
+        set(v.i, i32(0)),
+        whileLoop(ile(iadd(get(v.i), i32(4)), get(v.m)), rows(4)),
+        whileLoop(ilt(get(v.i), get(v.m)), rows(1)),
+      ];
+    },
+  );
+}
+
+/**
+ * gevm(a, B, C, n, k): C (n) = aᵀ · B with a (k) and B (k × n), i.e. Aᵀ·B with m = 1 (the output layer's
+ * weight gradient). Lanes run over columns of B read in place (4 columns per pass, then one at a time),
+ * each output the left-to-right sum from 0: the bits of gemm_atb, without packing B. k must be ≥ 1.
+ */
+function gevm() {
+  return func(
+    "gevm",
+    { a: I32, B: I32, C: I32, n: I32, k: I32 },
+    { j: I32, ldb: I32, kb: I32, po: I32, bp: I32, c0: V128, c1: V128, x: V128, s: F64 },
+    (v) => [
+      set(v.ldb, imul(get(v.n), i32(8))),
+      set(v.kb, imul(get(v.k), i32(8))),
+      set(v.j, i32(0)),
+      whileLoop(ile(iadd(get(v.j), i32(4)), get(v.n)), [
+        set(v.c0, zeroV()),
+        set(v.c1, zeroV()),
+        set(v.bp, iadd(get(v.B), imul(get(v.j), i32(8)))),
+        set(v.po, i32(0)),
+        doWhile(
+          [
+            set(v.x, splatLoad(iadd(get(v.a), get(v.po)))),
+            set(v.c0, vadd(get(v.c0), vmul(get(v.x), loadV(get(v.bp))))),
+            set(v.c1, vadd(get(v.c1), vmul(get(v.x), loadV(get(v.bp), 16)))),
+            inc(v.bp, get(v.ldb)),
+            inc(v.po, 8),
+          ],
+          ilt(get(v.po), get(v.kb)),
+        ),
+        storeV(iadd(get(v.C), imul(get(v.j), i32(8))), get(v.c0)),
+        storeV(iadd(get(v.C), imul(get(v.j), i32(8))), get(v.c1), 16),
+        inc(v.j, 4),
+      ]),
+      whileLoop(ilt(get(v.j), get(v.n)), [
+        set(v.s, f64(0)),
+        set(v.bp, iadd(get(v.B), imul(get(v.j), i32(8)))),
+        set(v.po, i32(0)),
+        doWhile(
+          [
+            set(v.s, fadd(get(v.s), fmul(loadF64(iadd(get(v.a), get(v.po))), loadF64(get(v.bp))))),
+            inc(v.bp, get(v.ldb)),
+            inc(v.po, 8),
+          ],
+          ilt(get(v.po), get(v.kb)),
+        ),
+        storeF64(iadd(get(v.C), imul(get(v.j), i32(8))), get(v.s)),
+        inc(v.j, 1),
+      ]),
+    ],
+  );
+}
+
 /** transpose(A, rows, cols, out): out (cols × rows) = Aᵀ, in 32 × 32 blocks. */
 function transpose() {
   const BS = 32;
@@ -542,7 +654,7 @@ function sumRows() {
 /** The kernel module's bytes, for a shared or an unshared imported memory of at most `maxPages` pages. */
 export function kernelModule(memory: { shared: boolean; maxPages: number }): Uint8Array {
   return assemble(
-    [gemm(false), gemm(true), transpose(), addRow(), sumRows(), ...elementwiseKernels()],
+    [gemm(false), gemm(true), transpose(), addRow(), sumRows(), ...elementwiseKernels(), gemv(), gevm()],
     memory,
   );
 }
