@@ -4,7 +4,7 @@
 //
 // It never fails the install: without a compiler, headers or a working build it prints one line and
 // exits 0, and learndyn uses the wasm backend. LEARNDYN_NATIVE=0 skips it. Up-to-date outputs (newer than
-// every source and this script) are kept.
+// every source and this script) are kept. LEARNDYN_NATIVE_OUT=<dir> builds into another directory (tests).
 //
 // Why not node-gyp: it downloads Node's headers from nodejs.org unless given --nodedir, and needs Python
 // and make. Node-API needs only node_api.h, which every Node install ships in <prefix>/include/node, and
@@ -12,12 +12,12 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { arch, platform } from "node:os";
-import { delimiter, dirname, join } from "node:path";
+import { delimiter, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SRC = join(ROOT, "native");
-const OUT_DIR = join(SRC, "build");
+const OUT_DIR = process.env.LEARNDYN_NATIVE_OUT || join(SRC, "build");
 const OUT = join(OUT_DIR, "learndyn-native.node");
 const INFO = join(OUT_DIR, "build.json");
 const FALLBACK = "learndyn uses the wasm backend";
@@ -106,7 +106,7 @@ function main() {
         2,
       )}\n`,
     );
-    process.stdout.write(`learndyn: native backend built with ${version} (${OUT.slice(ROOT.length + 1)})\n`);
+    process.stdout.write(`learndyn: native backend built with ${version} (${relative(ROOT, OUT)})\n`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

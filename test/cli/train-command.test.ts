@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { skipNative } from "../engine/native-helpers.js";
 import { runCli, tempDir } from "./cli-helpers.js";
 
 describe("learndyn train", () => {
@@ -32,7 +33,55 @@ describe("learndyn train", () => {
     expect(runs[0].config).not.toMatch(/backend/);
     const bad = runCli(["train", "--backend", "gpu", "--steps", "1", "--out", join(tempDir(), "x")]);
     expect(bad.code).not.toBe(0);
-    expect(bad.stderr).toMatch(/js, wasm/);
+    expect(bad.stderr).toMatch(/js, wasm, native/);
+  });
+
+  it.skipIf(skipNative)(
+    "--backend native trains close to wasm (not bit-identical) and says which kernel ran",
+    () => {
+      const run = (backend: string) => {
+        const out = join(tempDir(), backend);
+        const r = runCli([
+          "train",
+          "--steps",
+          "150",
+          "--hidden",
+          "7,5",
+          "--backend",
+          backend,
+          "--out",
+          out,
+          "--json",
+        ]);
+        expect(r.code).toBe(0);
+        expect(r.stderr).toBe("");
+        const history = JSON.parse(readFileSync(join(out, "history.json"), "utf8")) as { loss: number }[];
+        return { summary: JSON.parse(r.stdout), loss: history.map((h) => h.loss) };
+      };
+      const wasm = run("wasm");
+      const native = run("native");
+      expect(wasm.summary.backend).toBe("wasm");
+      expect(native.summary.backend).toMatch(/^native \((avx512|avx2|sse2)\)$/);
+      expect(native.loss.length).toBe(wasm.loss.length);
+      const worst = Math.max(
+        ...native.loss.map((l, i) => Math.abs(l - wasm.loss[i]) / Math.abs(wasm.loss[i])),
+      );
+      expect(worst).toBeLessThanOrEqual(1e-12);
+    },
+  );
+
+  it("--backend native without a loadable addon: one line on stderr, then trains on wasm", () => {
+    // An unknown forced kernel makes the addon refuse to load (as a missing build would).
+    process.env.LEARNDYN_NATIVE_ISA = "none";
+    try {
+      const out = join(tempDir(), "fallback");
+      const r = runCli(["train", "--steps", "20", "--backend", "native", "--out", out, "--json"]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/^learndyn: native backend unavailable \(.+\); using wasm\n$/);
+      expect(JSON.parse(r.stdout).backend).toBe("wasm");
+    } finally {
+      delete process.env.LEARNDYN_NATIVE_ISA;
+    }
   });
 
   it("trains the default config and writes history, weights and a rerunnable config", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { jsBackend } from "../../src/engine/backend-js.js";
-import { BACKENDS, createBackend, defaultBackendName } from "../../src/engine/backends.js";
+import { BACKENDS, createBackend, defaultBackendName, isExactBackend } from "../../src/engine/backends.js";
+import { skipNative, TESTED_BACKENDS } from "./native-helpers.js";
 
 describe("backend registry", () => {
   it("defaults to the exact wasm backend where WebAssembly SIMD runs (Node 20 does)", () => {
@@ -8,13 +9,28 @@ describe("backend registry", () => {
     expect(createBackend().name).toBe("wasm");
   });
 
-  it("makes every named backend; js is the shared reference, wasm a fresh one per call", () => {
-    for (const name of BACKENDS) expect(createBackend(name).name).toBe(name);
+  it("names js, wasm and native; only native is not exact", () => {
+    expect(BACKENDS).toEqual(["js", "wasm", "native"]);
+    expect(BACKENDS.filter(isExactBackend)).toEqual(["js", "wasm"]);
+    expect(isExactBackend(defaultBackendName())).toBe(true);
+  });
+
+  it("makes every named backend; js is the shared reference, wasm and native fresh ones per call", () => {
+    for (const name of TESTED_BACKENDS) expect(createBackend(name).name).toBe(name);
     expect(createBackend("js")).toBe(jsBackend);
     expect(createBackend("wasm")).not.toBe(createBackend("wasm"));
   });
 
+  it.skipIf(skipNative)("native keeps its buffers in wasm memory, like wasm", () => {
+    const native = createBackend("native");
+    expect(native.owns?.(native.alloc(3))).toBe(true);
+    expect(native.owns?.(new Float64Array(3))).toBe(false);
+    expect(native).not.toBe(createBackend("native"));
+  });
+
   it("names the choices for an unknown backend", () => {
-    expect(() => createBackend("cuda" as never)).toThrow(/unknown backend "cuda"; use one of js, wasm/);
+    expect(() => createBackend("cuda" as never)).toThrow(
+      /unknown backend "cuda"; use one of js, wasm, native/,
+    );
   });
 });
