@@ -45,7 +45,8 @@ export interface HelperInit {
   bandRows: number;
 }
 
-type Gemm = (
+/** A product kernel as the wasm instance exports it: gemm_abt / gemm_atb (byte addresses, element counts). */
+export type GemmKernel = (
   A: number,
   B: number,
   C: number,
@@ -64,8 +65,8 @@ export function helperMain(init: HelperInit): void {
   const S = init.slot;
   const c = new Int32Array(init.memory.buffer, init.control, 16);
   const exports = new WebAssembly.Instance(init.module, { env: { memory: init.memory } }).exports;
-  const abt = exports.gemm_abt as Gemm;
-  const atb = exports.gemm_atb as Gemm;
+  const abt = exports.gemm_abt as GemmKernel;
+  const atb = exports.gemm_atb as GemmKernel;
   Atomics.store(c, S.state, 1);
   let seen = 0;
   for (;;) {

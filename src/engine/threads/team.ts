@@ -1,18 +1,6 @@
 import { BAND_ROWS, gemmBanded } from "../wasm/banded.js";
 import { KC } from "../wasm/kernels.js";
-import { CONTROL_SLOTS, type HelperHandle, OP, SLOT, type SpawnHelper } from "./helper.js";
-
-/** The two product kernels, as the wasm instance exports them (byte addresses, element counts). */
-export type GemmKernel = (
-  A: number,
-  B: number,
-  C: number,
-  m: number,
-  n: number,
-  k: number,
-  pk: number,
-  sa: number,
-) => void;
+import { CONTROL_SLOTS, type GemmKernel, type HelperHandle, OP, SLOT, type SpawnHelper } from "./helper.js";
 
 export interface TeamOptions {
   module: WebAssembly.Module;

@@ -1,4 +1,4 @@
-import type { GemmKernel } from "../threads/team.js";
+import type { GemmKernel } from "../threads/helper.js";
 import { KC } from "./kernels.js";
 
 /**
