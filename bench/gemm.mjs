@@ -13,6 +13,7 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createWasmBackend } from "../dist/engine/backend-wasm.js";
+import { useNodeThreads } from "../dist/engine/threads/node.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const ADDON = join(ROOT, "native", "build", "learndyn-native.node");
@@ -65,7 +66,12 @@ const args = parseArgs(process.argv.slice(2));
 const addon = existsSync(ADDON) ? createRequire(import.meta.url)(ADDON) : null;
 if (!addon) process.stderr.write(`no addon at ${ADDON} (npm run build builds it); wasm only\n`);
 const isas = addon ? (args.isas ?? addon.isas()) : [];
-const columns = [{ label: "wasm (exact), 1 thread", kind: "wasm" }];
+useNodeThreads(Math.max(...args.threads));
+const columns = args.threads.map((t) => ({
+  label: `wasm (exact), ${t} thread${t > 1 ? "s" : ""}`,
+  kind: "wasm",
+  t,
+}));
 for (const isa of isas)
   for (const t of args.threads)
     columns.push({ label: `native ${isa}, ${t} thread${t > 1 ? "s" : ""}`, isa, t });
@@ -74,19 +80,26 @@ const products = args.atb ? ["ABt", "AtB"] : ["ABt"];
 const rows = [];
 for (const product of products) {
   for (const [m, k, n] of SHAPES) {
-    const w = createWasmBackend();
-    const A = w.alloc(m * k);
-    const B = w.alloc(n * k);
-    const C = w.alloc(m * n);
-    for (let i = 0; i < A.length; i++) A[i] = Math.sin(i) * 0.5;
-    for (let i = 0; i < B.length; i++) B[i] = Math.cos(i) * 0.5;
+    // A wasm backend per column (its thread count is fixed when it is made), disposed after it; the
+    // native addon works on a thread-free wasm backend's buffers.
+    const makeWasm = (t) => {
+      const backend = createWasmBackend({ threads: t });
+      const buf = [backend.alloc(m * k), backend.alloc(n * k), backend.alloc(m * n)];
+      for (let i = 0; i < m * k; i++) buf[0][i] = Math.sin(i) * 0.5;
+      for (let i = 0; i < n * k; i++) buf[1][i] = Math.cos(i) * 0.5;
+      return { backend, buf };
+    };
+    const [A, B, C] = makeWasm(1).buf;
     const flops = 2 * m * k * n;
     const cells = [];
     for (const col of columns) {
       let call;
-      if (col.kind === "wasm")
-        call = product === "ABt" ? () => w.gemmABt(A, B, C, m, n, k) : () => w.gemmAtB(A, B, C, m, n, k);
-      else {
+      if (col.kind === "wasm") {
+        const { backend: w, buf } = makeWasm(col.t);
+        const [a, b, c] = buf;
+        call = product === "ABt" ? () => w.gemmABt(a, b, c, m, n, k) : () => w.gemmAtB(a, b, c, m, n, k);
+        call.dispose = () => w.dispose?.();
+      } else {
         addon.setIsa(col.isa);
         addon.setThreads(col.t);
         call =
@@ -94,6 +107,7 @@ for (const product of products) {
       }
       call();
       cells.push(gflops(call, flops, args.reps).toFixed(1));
+      call.dispose?.();
       process.stderr.write(".");
     }
     const label = product === "ABt" ? `${m}×${k}×${n} A·Bᵀ` : `Aᵀ·B, m=${m} k=${k} n=${n}`;
