@@ -14,6 +14,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { resident } from "../dist/engine/backend.js";
 import { createBackend } from "../dist/engine/backends.js";
+import "../dist/engine/native/register.js";
 import { initialize } from "../dist/engine/init.js";
 import { adamStep } from "../dist/engine/kernels-js.js";
 import { createMlp } from "../dist/engine/mlp.js";

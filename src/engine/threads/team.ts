@@ -1,6 +1,14 @@
 import { BAND_ROWS, gemmBanded } from "../wasm/banded.js";
 import { KC } from "../wasm/kernels.js";
-import { CONTROL_SLOTS, type GemmKernel, type HelperHandle, OP, SLOT, type SpawnHelper } from "./helper.js";
+import {
+  BLOCK_SLOTS,
+  type GemmKernel,
+  HELPER,
+  type HelperHandle,
+  JOB,
+  OP,
+  type SpawnHelper,
+} from "./helper.js";
 
 export interface TeamOptions {
   module: WebAssembly.Module;
@@ -18,30 +26,34 @@ export interface TeamOptions {
 
 /**
  * Below this many multiply-adds a product stays on one thread: a split costs a few µs of hand-off, a
- * 2-8-1 net's products take less. Measured with bench/threads.mjs (see docs/DESIGN.md, "Threads").
+ * 2-8-1 net's products take less.
  */
 export const MIN_SPLIT_WORK = 1 << 16;
-const SPIN = 20_000;
+/** ~0.75 ms of polling: long enough to span the element-wise work between two products of a step. */
+const SPIN = 100_000;
+/** Parts per thread: a late or descheduled helper holds up at most one small part. */
+const PARTS_PER_THREAD = 2;
 
 interface Helper {
   handle: HelperHandle;
-  /** Index of its control block's first slot in `control`. */
+  /** Index of its block's first slot in `slots`. */
   base: number;
-  seq: number;
-  pack: Float64Array | null;
+  packLength: number;
 }
 
 /**
- * Splits large products across helper threads by bands of C's rows. Each output is still the same
- * left-to-right sum computed by the same kernel, so results do not depend on the number of threads
- * (or on whether helpers are running yet): the bits are those of one thread.
+ * Splits large products across helper threads by parts (bands of C's rows) that every thread, the
+ * caller included, claims until none are left. Each output is still the same left-to-right sum computed
+ * by the same kernel, so results do not depend on the number of threads, on who computed which part, or
+ * on whether helpers are running yet: the bits are those of one thread.
  *
- * Helpers start lazily at the first product big enough to split and are used once they report ready;
- * until then the caller computes alone. `dispose` stops them (later products run on one thread).
+ * Helpers start lazily at the first product big enough to split; until one reports ready the caller
+ * computes alone. `dispose` stops them (later products run on one thread).
  */
 export class GemmTeam {
   private readonly helpers: Helper[] = [];
-  private control: Int32Array | null = null;
+  private slots: Int32Array | null = null;
+  private seq = 0;
   private started = false;
   private disposed = false;
   private readonly minWork: number;
@@ -55,16 +67,16 @@ export class GemmTeam {
 
   /** Helpers that have their instance ready. */
   readyHelpers(): number {
-    const c = this.control;
-    if (!c) return 0;
+    const c = this.slots;
+    if (!c || this.disposed) return 0;
     let ready = 0;
-    for (const h of this.helpers) if (Atomics.load(c, h.base + SLOT.state) === 1) ready++;
+    for (const h of this.helpers) if (Atomics.load(c, h.base + HELPER.state) === 1) ready++;
     return ready;
   }
 
   /**
-   * C = A·Bᵀ (transA false) or Aᵀ·B, split across ready helpers. Returns false (and computes nothing)
-   * when the product is too small, or no helper is ready yet: the caller then runs it alone.
+   * C = A·Bᵀ (transA false) or Aᵀ·B, in parts shared with the helpers. Returns false (and computes
+   * nothing) when the product is too small or no helper is ready yet: the caller then runs it alone.
    * Pointers are byte addresses; `pk` is the caller's pack buffer; `packLength` what one needs.
    */
   gemm(
@@ -84,78 +96,85 @@ export class GemmTeam {
       this.start();
       return false;
     }
-    const c = this.control as Int32Array;
-    const ready = this.helpers.filter((h) => Atomics.load(c, h.base + SLOT.state) === 1);
-    if (ready.length === 0) return false;
-    const sa = transA ? m : k;
-    // Bands of a multiple of 4 rows (the kernel's tile height), the caller's first.
-    const band = Math.ceil(m / (ready.length + 1) / 4) * 4;
-    const busy: Helper[] = [];
-    for (let i = 0; i < ready.length; i++) {
-      const r0 = (i + 1) * band;
-      if (r0 >= m) break;
-      const h = ready[i] as Helper;
-      if (!h.pack || h.pack.length < packLength) h.pack = this.o.alloc(packLength);
-      const s = h.base;
-      c[s + SLOT.op] = transA ? OP.atb : OP.abt;
-      c[s + SLOT.A] = A + 8 * (transA ? r0 : r0 * k);
-      c[s + SLOT.B] = B;
-      c[s + SLOT.C] = C + 8 * r0 * n;
-      c[s + SLOT.m] = Math.min(band, m - r0);
-      c[s + SLOT.n] = n;
-      c[s + SLOT.k] = k;
-      c[s + SLOT.pk] = h.pack.byteOffset;
-      c[s + SLOT.sa] = sa;
-      h.seq++;
-      Atomics.store(c, s + SLOT.seq, h.seq);
-      Atomics.notify(c, s + SLOT.seq);
-      busy.push(h);
+    if (this.readyHelpers() === 0) return false;
+    const c = this.slots as Int32Array;
+    for (const h of this.helpers) {
+      if (h.packLength < packLength) {
+        c[h.base + HELPER.pk] = this.o.alloc(packLength).byteOffset;
+        h.packLength = packLength;
+      }
     }
-    gemmBanded(kernel, transA, A, B, C, Math.min(band, m), n, k, pk, sa);
-    for (const h of busy) this.await(h);
+    const sa = transA ? m : k;
+    const band = Math.ceil(m / (PARTS_PER_THREAD * this.o.threads) / 4) * 4;
+    const parts = Math.ceil(m / band);
+    c[JOB.op] = transA ? OP.atb : OP.abt;
+    c[JOB.A] = A;
+    c[JOB.B] = B;
+    c[JOB.C] = C;
+    c[JOB.m] = m;
+    c[JOB.n] = n;
+    c[JOB.k] = k;
+    c[JOB.sa] = sa;
+    c[JOB.band] = band;
+    Atomics.store(c, JOB.parts, parts);
+    Atomics.store(c, JOB.finished, 0);
+    Atomics.store(c, JOB.next, 0);
+    Atomics.store(c, JOB.seq, ++this.seq);
+    Atomics.notify(c, JOB.seq);
+    for (;;) {
+      const p = Atomics.add(c, JOB.next, 1);
+      if (p >= parts) break;
+      const r0 = p * band;
+      const A0 = A + 8 * (transA ? r0 : r0 * k);
+      gemmBanded(kernel, transA, A0, B, C + 8 * r0 * n, Math.min(band, m - r0), n, k, pk, sa);
+      Atomics.add(c, JOB.finished, 1);
+    }
+    this.awaitParts(parts);
     return true;
   }
 
-  private await(h: Helper): void {
-    const c = this.control as Int32Array;
-    const at = h.base + SLOT.done;
+  private awaitParts(parts: number): void {
+    const c = this.slots as Int32Array;
     let spins = this.spin;
     for (;;) {
-      const done = Atomics.load(c, at);
-      if (done === h.seq) break;
+      const finished = Atomics.load(c, JOB.finished);
+      if (finished === parts) break;
       if (--spins <= 0) {
         // Browsers' main threads may not block: there we keep polling.
         try {
-          Atomics.wait(c, at, done, 1000);
+          Atomics.wait(c, JOB.finished, finished, 1000);
         } catch {
           spins = this.spin;
         }
       }
     }
-    if (Atomics.load(c, h.base + SLOT.state) === 2) {
-      this.dispose();
-      throw new Error("wasm helper thread failed in a product kernel; threads are off for this backend");
+    for (const h of this.helpers) {
+      if (Atomics.load(c, h.base + HELPER.state) === 2) {
+        this.dispose();
+        throw new Error("wasm helper thread failed in a product kernel; threads are off for this backend");
+      }
     }
   }
 
   private start(): void {
     this.started = true;
     const count = this.o.threads - 1;
-    const block = this.o.alloc((count * CONTROL_SLOTS) / 2); // Float64 elements: 2 Int32 slots each
-    this.control = new Int32Array(block.buffer, block.byteOffset, count * CONTROL_SLOTS);
+    const block = this.o.alloc(((count + 1) * BLOCK_SLOTS) / 2); // Float64 elements: 2 Int32 slots each
+    this.slots = new Int32Array(block.buffer, block.byteOffset, (count + 1) * BLOCK_SLOTS);
+    const slots = { job: JOB, helper: HELPER, op: OP };
     for (let i = 0; i < count; i++) {
-      const base = i * CONTROL_SLOTS;
+      const base = (i + 1) * BLOCK_SLOTS;
       const handle = this.o.spawn({
         module: this.o.module,
         memory: this.o.memory,
-        control: block.byteOffset + base * 4,
+        job: block.byteOffset,
+        own: block.byteOffset + base * 4,
         spin: this.spin,
-        slot: SLOT,
-        op: OP,
+        slots,
         kc: KC,
         bandRows: BAND_ROWS,
       });
-      this.helpers.push({ handle, base, seq: 0, pack: null });
+      this.helpers.push({ handle, base, packLength: 0 });
     }
   }
 
@@ -163,15 +182,14 @@ export class GemmTeam {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    const c = this.control;
-    for (const h of this.helpers) {
-      if (c) {
-        c[h.base + SLOT.op] = OP.exit;
-        Atomics.store(c, h.base + SLOT.seq, h.seq + 1);
-        Atomics.notify(c, h.base + SLOT.seq);
-      }
-      h.handle.terminate();
+    const c = this.slots;
+    if (c) {
+      c[JOB.op] = OP.exit;
+      Atomics.store(c, JOB.parts, 0);
+      Atomics.store(c, JOB.seq, ++this.seq);
+      Atomics.notify(c, JOB.seq);
     }
+    for (const h of this.helpers) h.handle.terminate();
     this.helpers.length = 0;
   }
 }

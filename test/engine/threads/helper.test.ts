@@ -12,7 +12,7 @@ describe("the helper thread's program", () => {
     const source = String(helperMain);
     expect(() => new Function(`return (${source});`)()).not.toThrow();
     // Nothing from this module's scope: only its parameter, globals and its own locals.
-    expect(source).not.toMatch(/\b(SLOT|OP|CONTROL_SLOTS|KC|BAND_ROWS)\b/);
+    expect(source).not.toMatch(/\b(JOB|HELPER|OP|BLOCK_SLOTS|KC|BAND_ROWS)\b/);
   });
 
   it("a product that traps in a helper stops the team with a clear error instead of hanging", async () => {
@@ -38,14 +38,20 @@ describe("the helper thread's program", () => {
       },
     });
     const noop = () => {};
+    // The caller's parts take 20 ms each, so the (spinning) helper claims some of them.
+    const slow = () => {
+      const until = performance.now() + 20;
+      while (performance.now() < until);
+    };
     expect(team.gemm(noop, false, 0, 0, 0, 64, 64, 64, 0, 1024)).toBe(false); // starts the helper
     for (let i = 0; i < 300 && team.readyHelpers() < 1; i++) await new Promise((r) => setTimeout(r, 10));
     expect(team.readyHelpers()).toBe(1);
     expect(team.gemm(noop, false, 0, 0, 0, 64, 64, 64, 0, 1024)).toBe(true);
-    // C far outside the 4 MiB memory: the helper's kernel traps on its band.
-    expect(() => team.gemm(noop, false, 0, 0, 0x7000_0000, 64, 64, 64, 0, 1024)).toThrow(
+    // C far outside the 4 MiB memory: the helper's kernel traps on the part it claims.
+    expect(() => team.gemm(slow, false, 0, 0, 0x7000_0000, 64, 64, 64, 0, 1024)).toThrow(
       /helper thread failed/,
     );
+    expect(team.readyHelpers()).toBe(0);
     expect(team.gemm(noop, false, 0, 0, 0, 64, 64, 64, 0, 1024)).toBe(false); // disposed: one thread
     expect(spawned).toBe(1);
   });
