@@ -49,6 +49,16 @@ interface RunState extends Partial<RunView> {
   backend?: { name: string; threads: number; running: number };
 }
 
+/**
+ * Threads for the training worker's large products: `?threads=N` in the page's address, else one core
+ * left for the page itself (on 2 cores: 1, since a spinning helper would take the UI's core), at most 4.
+ */
+const LAB_THREADS = (() => {
+  const asked = Number(new URLSearchParams(window.location.search).get("threads"));
+  if (Number.isInteger(asked) && asked >= 1 && asked <= 16) return asked;
+  return Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 1) - 1));
+})();
+
 function initialRaw(): { raw: RawConfig; error: string | null } {
   const fallback = normalizeConfig(PRESETS[0].config) as RawConfig;
   const state = decodeState(window.location.hash);
@@ -173,7 +183,7 @@ export function App() {
     };
     if (v.config) {
       run.current.config = v.config;
-      post({ type: "load", id, config: v.config });
+      post({ type: "load", id, config: v.config, threads: LAB_THREADS });
     } else {
       playingRef.current = false;
       setPlaying(false);

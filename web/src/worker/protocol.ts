@@ -5,7 +5,8 @@ import type { TheoryOverlay } from "./theory-overlay.js";
 /** Page → worker. */
 export type ToWorker =
   /** Set up a run from a raw config (replaces the current one); `id` tags the replies. */
-  | { type: "load"; id: number; config: unknown }
+  /** `threads`: for the wasm backend's large products (1: none); used where the page is cross-origin isolated. */
+  | { type: "load"; id: number; config: unknown; threads: number }
   /** Train continuously at `stepsPerSecond` (Infinity: as fast as possible, in time slices). */
   | { type: "play"; stepsPerSecond: number }
   | { type: "pause" }

@@ -7,11 +7,6 @@ import { useWebThreads } from "../../../src/engine/threads/web.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
 import { LabSession } from "./session.js";
 
-// Large products split across helper threads where the page is cross-origin isolated (`learndyn lab`
-// sends COOP/COEP); helpers start only for products big enough to gain, so the small 2-D presets never
-// spawn one. Results are the same bits either way.
-useWebThreads(Math.min(2, navigator.hardwareConcurrency || 1));
-
 /** Longest slice of training between two posts (ms): keeps the worker responsive to pause. */
 const SLICE_MS = 30;
 /** Tick period while playing (ms). */
@@ -87,6 +82,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
         id = msg.id;
         session?.dispose();
         session = null;
+        // Large products split across helper threads where the page is cross-origin isolated (`learndyn
+        // lab` sends COOP/COEP); helpers start only at the first product big enough to gain. Same bits.
+        useWebThreads(msg.threads);
         try {
           session = new LabSession(msg.config);
         } catch (e) {
