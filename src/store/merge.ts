@@ -54,36 +54,33 @@ export function mergeStores(inputs: readonly string[], output: string): MergeSum
   try {
     const db = target.db;
     for (const { path } of specs) {
-      db.prepare("ATTACH DATABASE ? AS src").run(resolve(path));
+      db.attach(resolve(path), "src");
       try {
-        const runs = (db.prepare("SELECT count(*) AS n FROM src.runs").get() as { n: number }).n;
-        const conflicts = (
-          db
-            .prepare(
-              `SELECT count(*) AS n FROM src.runs s JOIN main.runs r ON r.point_key = s.point_key AND r.seed_index = s.seed_index
-               WHERE s.status <> 'failed' AND r.status <> 'failed'
-                 AND (s.config_hash <> r.config_hash OR s.status <> r.status OR s.scalars <> r.scalars OR s.steps <> r.steps)`,
-            )
-            .get() as { n: number }
-        ).n;
-        const before = (db.prepare("SELECT total_changes() AS n").get() as { n: number }).n;
+        const count = (sql: string) => db.get<{ n: number }>(sql)?.n ?? 0;
+        const runs = count("SELECT count(*) AS n FROM src.runs");
+        const conflicts = count(
+          `SELECT count(*) AS n FROM src.runs s JOIN main.runs r ON r.point_key = s.point_key AND r.seed_index = s.seed_index
+           WHERE s.status <> 'failed' AND r.status <> 'failed'
+             AND (s.config_hash <> r.config_hash OR s.status <> r.status OR s.scalars <> r.scalars OR s.steps <> r.steps)`,
+        );
+        const before = count("SELECT total_changes() AS n");
         db.transaction(() => {
-          db.prepare(
+          db.run(
             `INSERT INTO main.runs (${COLUMNS}) SELECT ${COLUMNS} FROM src.runs WHERE true
              ON CONFLICT (point_key, seed_index) DO UPDATE SET ${COLUMNS.split(", ")
                .map((c) => `${c} = excluded.${c}`)
                .join(", ")}
              WHERE runs.status = 'failed' AND excluded.status <> 'failed'`,
-          ).run();
-        })();
-        const after = (db.prepare("SELECT total_changes() AS n").get() as { n: number }).n;
+          );
+        });
+        const after = count("SELECT total_changes() AS n");
         summary.inputs.push({ path, runs, added: after - before });
         summary.conflicts += conflicts;
       } finally {
-        db.prepare("DETACH DATABASE src").run();
+        db.detach("src");
       }
     }
-    summary.total = (db.prepare("SELECT count(*) AS n FROM runs").get() as { n: number }).n;
+    summary.total = db.get<{ n: number }>("SELECT count(*) AS n FROM runs")?.n ?? 0;
   } finally {
     target.close();
   }

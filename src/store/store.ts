@@ -1,23 +1,19 @@
 import { existsSync, statSync } from "node:fs";
-import Database from "better-sqlite3";
 import type { PointResult, SweepRunStatus } from "../sweep/run-point.js";
+import { convertWalToRollback, isWalDatabase, SqliteDb, StoreError } from "./sqlite-file.js";
+
+export { StoreError } from "./sqlite-file.js";
 
 /**
- * A sweep's run store: one SQLite file holding one sweep spec and its runs. WAL journal, one transaction
- * per finished run, UNIQUE(point_key, seed_index): a process killed at any moment (kill -9 included)
- * loses at most its runs in flight, and running the same sweep again skips what is stored.
+ * A sweep's run store: one SQLite file holding one sweep spec and its runs, through SQLite compiled to
+ * WebAssembly (node-sqlite3-wasm, no native addon: see sqlite-file.ts for why and what it adds). Rollback
+ * journal with synchronous=FULL (WAL needs shared memory, which the WASM build lacks), one transaction per
+ * finished run, UNIQUE(point_key, seed_index): a process killed at any moment (kill -9 included) loses at
+ * most its runs in flight, and running the same sweep again skips what is stored.
  */
 
 export const STORE_FORMAT = "learndyn-sweep-store";
 export const STORE_VERSION = "1";
-
-/** A problem with a store file (not a store, another spec, another format): the file is left untouched. */
-export class StoreError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "StoreError";
-  }
-}
 
 /** The spec a store was made for. */
 export interface StoreSpec {
@@ -110,7 +106,7 @@ export function decodeJson(text: string): unknown {
   return JSON.parse(text, (_k, v) => (typeof v === "string" && Object.hasOwn(SPECIAL, v) ? SPECIAL[v] : v));
 }
 
-type Db = Database.Database;
+type Db = SqliteDb;
 
 /** An open store. Close it when done. */
 export interface SweepStore {
@@ -140,25 +136,21 @@ function fail(path: string, what: string): never {
   );
 }
 
-/** Opens the database and checks it is a learndyn store (or an empty file); never writes to a foreign file. */
-function openChecked(path: string, readonly: boolean): { db: Db; empty: boolean } {
-  if (existsSync(path) && statSync(path).isDirectory()) fail(path, "is a directory, not a store file");
-  let db: Db;
+/** Checks that an open database is a learndyn store (or empty); closes it and throws if not. */
+function checkStore(db: Db, path: string): boolean {
   let tables: string[];
   try {
-    db = new Database(path, { readonly, fileMustExist: readonly });
-    tables = (
-      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
-    ).map((r) => r.name);
+    tables = db
+      .all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .map((r) => r.name);
   } catch (e) {
-    const code = (e as { code?: string }).code ?? "";
-    if (code === "SQLITE_CANTOPEN" && readonly)
-      throw new StoreError(`cannot open store ${path}: no such file`);
-    if (code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT")
+    db.close();
+    const message = (e as Error).message;
+    if (/file is not a database|malformed/.test(message))
       fail(path, "is not a SQLite database (corrupt or another kind of file)");
-    throw new StoreError(`cannot open store ${path}: ${(e as Error).message}`);
+    throw new StoreError(`cannot open store ${path}: ${message}`);
   }
-  if (tables.length === 0) return { db, empty: true };
+  if (tables.length === 0) return true;
   if (!tables.includes("meta") || !tables.includes("runs")) {
     db.close();
     fail(path, `is a SQLite database but not a learndyn sweep store (its tables: ${tables.join(", ")})`);
@@ -166,12 +158,9 @@ function openChecked(path: string, readonly: boolean): { db: Db; empty: boolean 
   let meta: Map<string, string>;
   try {
     meta = new Map(
-      (db.prepare("SELECT key, value FROM meta").all() as { key: string; value: string }[]).map((r) => [
-        r.key,
-        r.value,
-      ]),
+      db.all<{ key: string; value: string }>("SELECT key, value FROM meta").map((r) => [r.key, r.value]),
     );
-    const columns = (db.prepare("PRAGMA table_info(runs)").all() as { name: string }[]).map((r) => r.name);
+    const columns = db.all<{ name: string }>("PRAGMA table_info(runs)").map((r) => r.name);
     const missing = RUN_COLUMNS.filter((c) => !columns.includes(c));
     if (missing.length) {
       db.close();
@@ -196,12 +185,43 @@ function openChecked(path: string, readonly: boolean): { db: Db; empty: boolean 
       `is a store of format version ${meta.get("version")}, this learndyn reads version ${STORE_VERSION}`,
     );
   }
-  return { db, empty: false };
+  return false;
+}
+
+function connect(path: string, readonly: boolean, exclusive = false): Db {
+  try {
+    return new SqliteDb(path, { readOnly: readonly, mustExist: readonly, exclusive });
+  } catch (e) {
+    if (e instanceof StoreError) throw e;
+    throw new StoreError(`cannot open store ${path}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Opens the database and checks it is a learndyn store (or an empty file); never writes to a foreign
+ * file. A store written by an older learndyn in WAL mode is checked first (read-only, exclusive lock),
+ * then switched to the rollback journal.
+ */
+function openChecked(path: string, readonly: boolean): { db: Db; empty: boolean } {
+  if (existsSync(path) && statSync(path).isDirectory()) fail(path, "is a directory, not a store file");
+  if (readonly && !existsSync(path)) throw new StoreError(`cannot open store ${path}: no such file`);
+  if (isWalDatabase(path)) {
+    const check = connect(path, true, true);
+    try {
+      checkStore(check, path);
+    } finally {
+      check.close();
+    }
+    convertWalToRollback(path);
+  }
+  const db = connect(path, readonly);
+  const empty = checkStore(db, path);
+  return { db, empty };
 }
 
 function readSpec(db: Db, path: string): StoreSpec {
   const get = (key: string) =>
-    (db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value;
+    db.get<{ value: string }>("SELECT value FROM meta WHERE key = ?", [key])?.value;
   const name = get("name");
   const specHash = get("spec_hash");
   const specJson = get("spec");
@@ -225,79 +245,83 @@ export function openStore(path: string, spec?: StoreSpec): SweepStore {
       `${path} is an empty database, not a sweep store (run \`learndyn sweep … --store ${path}\`)`,
     );
   }
-  if (!readonly) {
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
-    db.pragma("busy_timeout = 10000");
-  }
-  if (empty && spec) {
-    db.transaction(() => {
-      db.exec(SCHEMA);
-      const put = db.prepare("INSERT INTO meta (key, value) VALUES (?, ?)");
-      put.run("format", STORE_FORMAT);
-      put.run("version", STORE_VERSION);
-      put.run("name", spec.name);
-      put.run("spec_hash", spec.specHash);
-      put.run("spec", spec.specJson);
-      put.run("created_at", new Date().toISOString());
-    })();
-  }
-  const stored = readSpec(db, path);
-  if (spec && stored.specHash !== spec.specHash) {
+  try {
+    if (!readonly) {
+      // Rollback journal, every commit fsynced: crash safety over speed (a sweep writes one row per run).
+      // WAL is not an option: node-sqlite3-wasm has no shared memory for the WAL index.
+      db.exec("PRAGMA journal_mode = DELETE");
+      db.exec("PRAGMA synchronous = FULL");
+    }
+    if (empty && spec) {
+      db.transaction(() => {
+        db.exec(SCHEMA);
+        const put = (key: string, value: string) =>
+          db.run("INSERT INTO meta (key, value) VALUES (?, ?)", [key, value]);
+        put("format", STORE_FORMAT);
+        put("version", STORE_VERSION);
+        put("name", spec.name);
+        put("spec_hash", spec.specHash);
+        put("spec", spec.specJson);
+        put("created_at", new Date().toISOString());
+      });
+    }
+    const stored = readSpec(db, path);
+    if (spec && stored.specHash !== spec.specHash) {
+      throw new StoreError(
+        `${path} holds sweep "${stored.name}" (spec hash ${stored.specHash}), not this spec "${spec.name}" (spec hash ${spec.specHash}); a store holds one spec. The file was left untouched: use another --store path for a changed spec.`,
+      );
+    }
+    return wrap(db, path, stored);
+  } catch (e) {
     db.close();
-    throw new StoreError(
-      `${path} holds sweep "${stored.name}" (spec hash ${stored.specHash}), not this spec "${spec.name}" (spec hash ${spec.specHash}); a store holds one spec. The file was left untouched: use another --store path for a changed spec.`,
-    );
+    throw e;
   }
-  return wrap(db, path, stored);
 }
 
 function wrap(db: Db, path: string, spec: StoreSpec): SweepStore {
   const insert = db.readonly
     ? null
     : db.prepare(
-        `INSERT INTO runs (${RUN_COLUMNS.join(", ")}) VALUES (${RUN_COLUMNS.map((c) => `@${c}`).join(", ")})
+        `INSERT INTO runs (${RUN_COLUMNS.join(", ")}) VALUES (${RUN_COLUMNS.map(() => "?").join(", ")})
          ON CONFLICT (point_key, seed_index) DO UPDATE SET ${RUN_COLUMNS.map((c) => `${c} = excluded.${c}`).join(", ")}
          WHERE runs.status = 'failed' AND excluded.status <> 'failed'`,
       );
-  const writeTx = insert ? db.transaction((row: Record<string, unknown>) => insert.run(row)) : null;
   return {
     path,
     spec,
     db,
     storedKeys(includeFailed = true) {
-      const rows = db
-        .prepare(`SELECT point_key, seed_index FROM runs${includeFailed ? "" : " WHERE status <> 'failed'"}`)
-        .raw()
-        .all() as [string, number][];
-      return new Set(rows.map(([k, s]) => runKey(k, s)));
+      const rows = db.all<{ point_key: string; seed_index: number }>(
+        `SELECT point_key, seed_index FROM runs${includeFailed ? "" : " WHERE status <> 'failed'"}`,
+      );
+      return new Set(rows.map((r) => runKey(r.point_key, r.seed_index)));
     },
     writeRun(r) {
-      if (!writeTx) throw new StoreError(`store ${path} is open read-only`);
-      writeTx({
-        point_index: r.index,
-        point_key: r.key,
-        axis_values: encodeJson(r.values),
-        seed_index: r.seedIndex,
-        seed: r.seed,
-        config_hash: r.configHash,
-        config: encodeJson(r.config),
-        status: r.status,
-        stop_reason: r.stopReason,
-        error: r.error,
-        steps: r.steps,
-        scalars: encodeJson(r.scalars),
-        history: r.history === null ? null : encodeJson(r.history),
-        seconds: r.seconds,
-        finished_at: new Date().toISOString(),
-      });
+      if (!insert) throw new StoreError(`store ${path} is open read-only`);
+      // In RUN_COLUMNS order.
+      const row = [
+        r.index,
+        r.key,
+        encodeJson(r.values),
+        r.seedIndex,
+        r.seed,
+        r.configHash,
+        encodeJson(r.config),
+        r.status,
+        r.stopReason,
+        r.error,
+        r.steps,
+        encodeJson(r.scalars),
+        r.history === null ? null : encodeJson(r.history),
+        r.seconds,
+        new Date().toISOString(),
+      ];
+      db.transaction(() => insert.run(row));
     },
     runs() {
-      const rows = db
-        .prepare(
-          "SELECT point_index, point_key, axis_values, seed_index, seed, config_hash, status, stop_reason, error, steps, scalars, history, seconds FROM runs ORDER BY point_index, seed_index",
-        )
-        .all() as Record<string, unknown>[];
+      const rows = db.all(
+        "SELECT point_index, point_key, axis_values, seed_index, seed, config_hash, status, stop_reason, error, steps, scalars, history, seconds FROM runs ORDER BY point_index, seed_index",
+      );
       return rows.map((r) => ({
         pointIndex: r.point_index as number,
         pointKey: r.point_key as string,
@@ -316,15 +340,14 @@ function wrap(db: Db, path: string, spec: StoreSpec): SweepStore {
     },
     counts() {
       const out: Record<SweepRunStatus, number> = { done: 0, stopped: 0, diverged: 0, failed: 0 };
-      for (const r of db.prepare("SELECT status, count(*) AS n FROM runs GROUP BY status").all() as {
-        status: SweepRunStatus;
-        n: number;
-      }[])
+      for (const r of db.all<{ status: SweepRunStatus; n: number }>(
+        "SELECT status, count(*) AS n FROM runs GROUP BY status",
+      ))
         out[r.status] = r.n;
       return out;
     },
     close() {
-      if (db.open) db.close();
+      db.close();
     },
   };
 }

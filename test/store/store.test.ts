@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import Database from "better-sqlite3";
+import sqlite from "node-sqlite3-wasm";
 import { describe, expect, it } from "vitest";
 import { decodeJson, encodeJson, openStore, runKey, StoreError } from "../../src/store/store.js";
 import { smallSpec } from "../sweep/fixtures.js";
@@ -61,9 +61,12 @@ describe("sweep store", () => {
     expect(readFileSync(junk).equals(bytes)).toBe(true);
 
     const foreign = tempPath("foreign.db");
-    const db = new Database(foreign);
-    db.exec("CREATE TABLE people (name TEXT)");
-    db.close();
+    const db = new sqlite.Database(foreign);
+    try {
+      db.exec("CREATE TABLE people (name TEXT)");
+    } finally {
+      db.close();
+    }
     const fb = readFileSync(foreign);
     expect(() => openStore(foreign, storeSpec)).toThrow(/not a learndyn sweep store \(its tables: people\)/);
     expect(readFileSync(foreign).equals(fb)).toBe(true);

@@ -1,0 +1,135 @@
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import sqlite from "node-sqlite3-wasm";
+import { describe, expect, it } from "vitest";
+import { isWalDatabase } from "../../src/store/sqlite-file.js";
+import { openStore } from "../../src/store/store.js";
+import { smallSpec } from "../sweep/fixtures.js";
+import { setup, tempPath } from "./helpers.js";
+
+const fixtures = new URL("./fixtures/", import.meta.url).pathname;
+
+/** Copies fixture `name` (and its -wal/-shm files with `sidecars`) to a temporary folder. */
+function copyFixture(name: string, sidecars = false): string {
+  const path = tempPath(name);
+  copyFileSync(join(fixtures, name), path);
+  if (sidecars) for (const s of ["-wal", "-shm"]) copyFileSync(join(fixtures, name + s), path + s);
+  return path;
+}
+
+function expectFixtureRuns(path: string) {
+  const store = openStore(path);
+  try {
+    expect(store.spec.name).toBe("walfixture");
+    const runs = store.runs();
+    expect(runs.map((r) => [r.pointIndex, r.seedIndex, r.status])).toEqual([
+      [0, 0, "done"],
+      [1, 0, "done"],
+      [6, 1, "diverged"],
+      [8, 1, "diverged"],
+    ]);
+    expect(runs[0].history?.length).toBeGreaterThan(0);
+    expect(store.db.get("PRAGMA integrity_check")).toEqual({ integrity_check: "ok" });
+  } finally {
+    store.close();
+  }
+}
+
+describe("store files written by the previous (better-sqlite3, WAL) store", () => {
+  it("opens a WAL store closed cleanly, switches it to the rollback journal, and resumes it", () => {
+    const path = copyFixture("wal-closed.db");
+    expect(isWalDatabase(path)).toBe(true);
+    expectFixtureRuns(path);
+    expect(isWalDatabase(path)).toBe(false);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    // resume: the same spec (hash read from the store) takes new runs
+    const stored = openStore(path);
+    const spec = stored.spec;
+    stored.close();
+    const { run } = setup({ ...smallSpec(), name: "walfixture" });
+    const store = openStore(path, spec);
+    try {
+      store.writeRun(run(2, 0));
+      expect(store.runs()).toHaveLength(5);
+    } finally {
+      store.close();
+    }
+  });
+
+  it("recovers the runs committed only in the WAL of a store whose process was killed", () => {
+    const path = copyFixture("wal-killed.db", true);
+    expect(statSync(path).size).toBe(4096); // schema page only: the runs are in the WAL
+    expectFixtureRuns(path);
+    expect(isWalDatabase(path)).toBe(false);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    expect(existsSync(`${path}-shm`)).toBe(false);
+  });
+
+  it("leaves a foreign WAL-mode database untouched", () => {
+    const path = tempPath("foreign-wal.db");
+    const db = new sqlite.Database(path);
+    try {
+      db.exec("PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = WAL; CREATE TABLE people (name TEXT)");
+    } finally {
+      db.close();
+    }
+    expect(isWalDatabase(path)).toBe(true);
+    const bytes = readFileSync(path);
+    expect(() => openStore(path)).toThrow(/not a learndyn sweep store \(its tables: people\).*untouched/s);
+    expect(() => openStore(path, setup(smallSpec()).storeSpec)).toThrow(/not a learndyn sweep store/);
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+});
+
+/** Child: opens the store, writes pages of an uncommitted transaction into the file, then kills itself. */
+const CRASH = `
+const { createRequire } = require("node:module");
+const { Database } = createRequire(process.argv[1])("node-sqlite3-wasm");
+const db = new Database(process.argv[2]);
+db.exec("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA cache_size = 2; BEGIN IMMEDIATE");
+for (let i = 0; i < 300; i++)
+  db.run("INSERT INTO runs (point_index, point_key, axis_values, seed_index, seed, config_hash, config, status, stop_reason, error, steps, scalars, history, seconds, finished_at) VALUES (?, ?, '[]', 0, 1, 'h', '{}', 'done', '', '', 1, '{}', ?, 0.5, 'now')", [1000 + i, "crash" + i, "x".repeat(2000)]);
+process.kill(process.pid, "SIGKILL");
+`;
+
+describe("a store whose writer was killed inside a transaction", () => {
+  it("removes the stale lock, rolls the hot journal back and reads the last committed state", () => {
+    const { storeSpec, run } = setup(smallSpec());
+    const path = tempPath("crash.db");
+    const store = openStore(path, storeSpec);
+    store.writeRun(run(0, 0));
+    store.writeRun(run(1, 0));
+    store.close();
+    const committed = readFileSync(path);
+
+    const child = spawnSync(process.execPath, ["-e", CRASH, join(dirname(fixtures), "package.json"), path]);
+    expect(child.signal, child.stderr.toString()).toBe("SIGKILL");
+    // What the killed process left: its lock folder, a hot journal, pages of the transaction in the file.
+    expect(existsSync(`${path}.lock`)).toBe(true);
+    expect(readFileSync(`${path}-journal`).subarray(0, 8).toString("hex")).toBe("d9d505f920a163d7");
+    expect(statSync(path).size).toBeGreaterThan(committed.length);
+    expect(readFileSync(path).equals(committed)).toBe(false);
+
+    const reopened = openStore(path);
+    try {
+      expect(reopened.runs().map((r) => r.pointIndex)).toEqual([0, 1]);
+      expect(reopened.db.get("PRAGMA integrity_check")).toEqual({ integrity_check: "ok" });
+    } finally {
+      reopened.close();
+    }
+    expect(readFileSync(path).equals(committed)).toBe(true);
+    expect(existsSync(`${path}-journal`)).toBe(false);
+    expect(existsSync(`${path}.lock`)).toBe(false);
+    expect(existsSync(`${path}.holders`)).toBe(false);
+
+    // and the sweep goes on
+    const resumed = openStore(path, storeSpec);
+    try {
+      resumed.writeRun(run(2, 0));
+      expect(resumed.counts().done + resumed.counts().diverged).toBe(3);
+    } finally {
+      resumed.close();
+    }
+  });
+});
