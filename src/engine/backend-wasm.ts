@@ -152,10 +152,13 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
   const buffers: ArrayBufferLike[] = [memory.buffer];
   let top = 16;
 
-  function owns(a: Float64Array): boolean {
-    const b = a.buffer;
+  function owned(b: ArrayBufferLike): boolean {
     for (let i = buffers.length - 1; i >= 0; i--) if (buffers[i] === b) return true;
     return false;
+  }
+
+  function owns(a: Float64Array): boolean {
+    return owned(a.buffer);
   }
 
   function alloc(length: number): Float64Array {
@@ -174,7 +177,12 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       memory.grow(Math.min(pages - current, Math.max(need, current)));
       buffers.push(memory.buffer);
     }
-    const view = new Float64Array(memory.buffer, top, length);
+    // V8 may hand out a new buffer object for a shared memory at any access after some shared memory
+    // grew (not only this one): record every buffer object a view is made on, or `owns` would miss
+    // views and send kernels to the JS fallback (same bits, 20× slower: seen with two backends).
+    const buffer = memory.buffer;
+    if (!owned(buffer)) buffers.push(buffer);
+    const view = new Float64Array(buffer, top, length);
     top += bytes;
     return view;
   }

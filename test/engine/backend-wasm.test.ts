@@ -50,6 +50,22 @@ describe("wasm backend", () => {
     expect(wasmSupported()).toBe(true);
   });
 
+  it("keeps owning its views when another backend's shared memory grows (no silent JS fallback)", () => {
+    // V8 gives a shared memory a new buffer object when any shared memory grows.
+    const w = createWasmBackend();
+    const v = createWasmBackend();
+    const before = w.alloc(100);
+    v.alloc(4_000_000); // grows v's memory, not w's
+    const after = w.alloc(100); // fits in w's memory: no growth of its own
+    expect(w.owns?.(before)).toBe(true);
+    expect(w.owns?.(after)).toBe(true);
+    const c = w.alloc(100);
+    w.gemmABt(before, after, c, 10, 10, 10);
+    const ref = new Float64Array(100);
+    jsBackend.gemmABt(before, after, ref, 10, 10, 10);
+    expectSameBits(c, ref);
+  });
+
   it("matrix-vector products (A·Bᵀ with n = 1, Aᵀ·B with m = 1) have the JS kernel's bits, incl. special values", () => {
     const w = createWasmBackend();
     for (const [len, k] of [
