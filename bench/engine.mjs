@@ -5,7 +5,7 @@
 //
 //   npm run bench                       (builds dist/ first)
 //   node bench/engine.mjs [--only tiny,paper] [--backend js,wasm,native] [--threads 1,2] [--reps 5]
-//                         [--seconds 1] [--blas openblas,reference] [--no-torch]
+//                         [--seconds 1] [--blas openblas,reference] [--pin CPU|none] [--no-torch]
 //
 // The ladder of issue 8: tiny 2-8-1 (n 200), paper 100-100-1 (n 1000), wide 784-300-1 (n 2000), and
 // cmnist 392-300-300-1 (n 50,000; the Colored MNIST shapes, Gaussian data), one step per repetition.
@@ -50,6 +50,8 @@ function parseArgs(argv) {
     torch: true,
     seconds: 1,
     blas: Object.keys(BLAS_DIRS),
+    // The vCPU for one-thread runs (null: no pinning); default the last one, where taskset exists.
+    pin: existsSync("/usr/bin/taskset") ? os.availableParallelism() - 1 : null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -57,12 +59,15 @@ function parseArgs(argv) {
     else if (a === "--backend") args.backends = argv[++i].split(",");
     else if (a === "--threads") args.threads = argv[++i].split(",").map(Number);
     else if (a === "--blas") args.blas = argv[++i].split(",");
-    else if (a === "--reps") args.reps = Number(argv[++i]);
+    else if (a === "--pin") {
+      const v = argv[++i];
+      args.pin = v === "none" ? null : Number(v);
+    } else if (a === "--reps") args.reps = Number(argv[++i]);
     else if (a === "--seconds") args.seconds = Number(argv[++i]);
     else if (a === "--no-torch") args.torch = false;
     else
       throw new Error(
-        `unknown argument ${a}; use --only a,b --backend js,wasm,native --threads 1,2 --reps N --seconds S --blas openblas,reference --no-torch`,
+        `unknown argument ${a}; use --only a,b --backend js,wasm,native --threads 1,2 --reps N --seconds S --blas openblas,reference --pin CPU|none --no-torch`,
       );
   }
   return args;
@@ -156,14 +161,19 @@ function torchAvailable() {
   }
 }
 
-function benchTorch(workloads, reps, seconds, blas, threads) {
+function benchTorch(workloads, reps, seconds, blas, threads, pin) {
   const spec = workloads.map((w) => ({
     ...w,
     reps: w.maxReps ? Math.min(reps, w.maxReps) : reps,
     targetSeconds: w.oneStep ? 0 : seconds,
   }));
   const t = String(threads);
-  const out = execFileSync(PYTHON, [join(HERE, "engine_torch.py"), JSON.stringify(spec), t], {
+  const [file, ...rest] = pinned(
+    [PYTHON, join(HERE, "engine_torch.py"), JSON.stringify(spec), t],
+    threads,
+    pin,
+  );
+  const out = execFileSync(file, rest, {
     encoding: "utf8",
     env: {
       ...process.env,
@@ -185,16 +195,20 @@ const fmt = (v, digits = 3) => (v >= 100 ? v.toFixed(0) : v.toPrecision(digits))
  * process: in one process, the engine's call sites turn polymorphic over several backends and the
  * first-measured backend pays for the JIT (seen: tiny 99k vs 142k steps/s depending on order).
  */
-function measureInChild(task) {
-  const out = execFileSync(
-    process.execPath,
-    [fileURLToPath(import.meta.url), "--child", JSON.stringify(task)],
-    {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
+function measureInChild(task, pin) {
+  const command = [process.execPath, fileURLToPath(import.meta.url), "--child", JSON.stringify(task)];
+  const [file, ...rest] = pinned(command, task.threads, pin);
+  const out = execFileSync(file, rest, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   return JSON.parse(out);
+}
+
+/**
+ * One-thread runs (learndyn and torch alike) on the same vCPU, via taskset: on this VM the two vCPUs
+ * differ by ~30 % (vCPU 0: 350–360 paper steps/s, vCPU 1: 505–530, same process pinned), so unpinned
+ * one-thread ratios depended on where each process landed. Multi-thread runs use every core.
+ */
+function pinned(command, threads, pin) {
+  return threads === 1 && pin != null ? ["taskset", "-c", String(pin), ...command] : command;
 }
 
 async function child(task) {
@@ -213,19 +227,23 @@ async function main() {
   const torch = [];
   if (args.torch && torchAvailable())
     for (const blas of blases)
-      for (const t of args.threads) torch.push(benchTorch(workloads, args.reps, args.seconds, blas, t));
+      for (const t of args.threads)
+        torch.push(benchTorch(workloads, args.reps, args.seconds, blas, t, args.pin));
   const runs = [];
   for (const w of workloads)
     for (const name of args.backends)
       for (const threads of name === "js" ? [1] : args.threads)
         runs.push(
-          measureInChild({
-            workload: w.name,
-            backend: name,
-            threads,
-            reps: args.reps,
-            seconds: args.seconds,
-          }),
+          measureInChild(
+            {
+              workload: w.name,
+              backend: name,
+              threads,
+              reps: args.reps,
+              seconds: args.seconds,
+            },
+            args.pin,
+          ),
         );
 
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -238,7 +256,9 @@ async function main() {
   console.log(
     `median of ${args.reps} repetitions of ~${args.seconds} s after warm-up (cmnist: 1 step, ≤ 3 reps);`,
   );
-  console.log("ratios: learndyn / torch steps per second on the same thread count (wall clock)\n");
+  console.log(
+    `ratios: learndyn / torch steps per second on the same thread count (wall clock); 1-thread runs pinned to vCPU ${args.pin ?? "none"}\n`,
+  );
   const torchCols = blases.filter(() => torch.length > 0);
   console.log(
     `| workload | backend | threads | learndyn steps/s | ms/step |${torchCols.map((b) => ` torch ${b} steps/s | ratio vs ${b} |`).join("")}`,
