@@ -54,13 +54,19 @@ export interface NativeBackend extends Backend {
 
 /**
  * Products the wasm kernels do faster: tiny ones (the addon call and its 12×16 tiles cost more than the
- * work below ~8k multiply-adds) and matrix-vector ones (an output layer; `vectorDim` is n for A·Bᵀ, m for
- * Aᵀ·B). Measured per call: 200×8×2 wasm 0.8 µs vs addon 1.0–1.6 µs; 200×1×8 0.9 vs 1.8 µs; 64×64×16
- * already 11.5 vs 4.1 µs in the addon's favour.
+ * work below ~8k multiply-adds) and matrix-vector ones (an output layer). Measured per call: 200×8×2
+ * wasm 0.8 µs vs addon 1.0–1.6 µs; 200×1×8 0.9 vs 1.8 µs; 64×64×16 already 11.5 vs 4.1 µs for the addon.
  */
 const NATIVE_MIN_WORK = 8192;
-function smallOrVector(m: number, n: number, k: number, vectorDim: number): boolean {
-  return vectorDim === 1 || m * n * k < NATIVE_MIN_WORK;
+
+type Product = Backend["gemmABt"];
+
+/** The `wasm` product for tiny and matrix-vector shapes (`vector`: the dimension that is 1 then), else the addon's. */
+function routed(wasm: Product, addon: Product, vector: "m" | "n"): Product {
+  return (A, B, C, m, n, k, accumulate = false) =>
+    (vector === "m" ? m : n) === 1 || m * n * k < NATIVE_MIN_WORK
+      ? wasm(A, B, C, m, n, k, accumulate)
+      : addon(A, B, C, m, n, k, accumulate);
 }
 
 /**
@@ -77,35 +83,7 @@ export function createNativeBackend(addon: NativeAddon, options: WasmBackendOpti
     name: { value: "native", enumerable: true },
     addon: { value: addon, enumerable: true },
     threads: { get: () => addon.threads(), enumerable: true },
-    gemmABt: {
-      value: (
-        A: Float64Array,
-        B: Float64Array,
-        C: Float64Array,
-        m: number,
-        n: number,
-        k: number,
-        acc = false,
-      ) =>
-        smallOrVector(m, n, k, n)
-          ? wasm.gemmABt(A, B, C, m, n, k, acc)
-          : addon.gemmABt(A, B, C, m, n, k, acc),
-      enumerable: true,
-    },
-    gemmAtB: {
-      value: (
-        A: Float64Array,
-        B: Float64Array,
-        C: Float64Array,
-        m: number,
-        n: number,
-        k: number,
-        acc = false,
-      ) =>
-        smallOrVector(m, n, k, m)
-          ? wasm.gemmAtB?.(A, B, C, m, n, k, acc)
-          : addon.gemmAtB(A, B, C, m, n, k, acc),
-      enumerable: true,
-    },
+    gemmABt: { value: routed(wasm.gemmABt, addon.gemmABt.bind(addon), "n"), enumerable: true },
+    gemmAtB: { value: routed(wasm.gemmAtB as Product, addon.gemmAtB.bind(addon), "m"), enumerable: true },
   }) as NativeBackend;
 }
