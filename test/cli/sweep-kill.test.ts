@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Rng } from "../../src/engine/rng.js";
@@ -43,6 +43,11 @@ function start(specPath: string, store: string, workers: number): ChildProcess {
   );
 }
 
+/** Bytes in a file (0 when it does not exist yet). */
+function fileSize(path: string): number {
+  return existsSync(path) ? statSync(path).size : 0;
+}
+
 /** Runs in a store (0 when it does not exist yet). */
 function storedRuns(path: string): number {
   if (!existsSync(path)) return 0;
@@ -67,7 +72,10 @@ describe("sweep killed with SIGKILL (built CLI)", () => {
     const specPath = join(dir, "spec.json");
     writeFileSync(specPath, JSON.stringify(SPEC));
     const reference = join(dir, "reference.db");
+    const t0 = performance.now();
     const ref = runCli(["sweep", specPath, "--store", reference, "--workers", "1", "--quiet"]);
+    // Kills are timed from this machine's own pace: an uninterrupted sweep on 1 worker took `full` ms.
+    const full = performance.now() - t0;
     expect(ref.code, ref.stderr).toBe(0);
 
     const killed = tempPath("killed.db");
@@ -76,12 +84,14 @@ describe("sweep killed with SIGKILL (built CLI)", () => {
     for (let k = 0; k < 4; k++) {
       const child = start(specPath, killed, 2);
       const done = exited(child);
-      // Wait until this process has stored a run (it is past start-up), then kill at a random moment.
-      const before = counts[counts.length - 1] ?? 0;
-      for (let t = 0; t < 1200 && storedRuns(killed) <= before && child.exitCode === null; t++) {
-        await new Promise((r) => setTimeout(r, 25));
+      // Wait until this process has committed a run (the file grows: with a rollback journal the store
+      // file changes only at commits; watching its size takes no lock), then kill at a random moment
+      // within a quarter of what a whole sweep takes on this machine.
+      const before = fileSize(killed);
+      for (let t = 0; t < 3000 && fileSize(killed) <= before && child.exitCode === null; t++) {
+        await new Promise((r) => setTimeout(r, 10));
       }
-      await new Promise((r) => setTimeout(r, rng.uniform() * 600));
+      await new Promise((r) => setTimeout(r, rng.uniform() * 0.25 * full));
       child.kill("SIGKILL");
       await done;
       counts.push(storedRuns(killed));
