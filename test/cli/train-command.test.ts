@@ -36,6 +36,35 @@ describe("learndyn train", () => {
     expect(bad.stderr).toMatch(/js, wasm, native/);
   });
 
+  it("--threads 1 and --threads 2 write the same bits; a bad count is refused with the fix", () => {
+    const outs = ["1", "2"].map((threads) => {
+      const out = join(tempDir(), `threads-${threads}`);
+      const data = ["--data", "blobs", "--set", "data.n=400", "--set", "data.d=64", "--lr", "1e-4"];
+      const r = runCli([
+        "train",
+        ...data,
+        "--hidden",
+        "64,64",
+        "--steps",
+        "400",
+        "--threads",
+        threads,
+        "--out",
+        out,
+        "--json",
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).threads).toBe(Number(threads));
+      return (
+        readFileSync(join(out, "history.json"), "utf8") + readFileSync(join(out, "weights.json"), "utf8")
+      );
+    });
+    expect(outs[1]).toBe(outs[0]);
+    const bad = runCli(["train", "--threads", "0", "--steps", "1", "--out", join(tempDir(), "x")]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--threads: expected an integer from 1 to 64, got "0"/);
+  });
+
   it.skipIf(skipNative)(
     "--backend native trains close to wasm (not bit-identical) and says which kernel ran",
     () => {
