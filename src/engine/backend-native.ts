@@ -14,25 +14,12 @@ import { defaultThreadCount } from "./threads/config.js";
  * every output is still one left-to-right sum over k. Nothing here imports Node modules, so this file
  * is safe in a browser bundle; the addon is loaded by `native/register.ts` (Node only).
  */
+type Product = Backend["gemmABt"];
+
 export interface NativeAddon {
-  gemmABt(
-    A: Float64Array,
-    B: Float64Array,
-    C: Float64Array,
-    m: number,
-    n: number,
-    k: number,
-    accumulate?: boolean,
-  ): void;
-  gemmAtB(
-    A: Float64Array,
-    B: Float64Array,
-    C: Float64Array,
-    m: number,
-    n: number,
-    k: number,
-    accumulate?: boolean,
-  ): void;
+  /** As Backend.gemmABt and Backend.gemmAtB (any Float64Arrays, shared memory included). */
+  gemmABt: Product;
+  gemmAtB: Product;
   /** The instruction set of the kernel in use: "avx512", "avx2" or "sse2". */
   isa(): string;
   /** The kernels this CPU runs, best first. */
@@ -58,8 +45,6 @@ export interface NativeBackend extends Backend {
  * wasm 0.8 µs vs addon 1.0–1.6 µs; 200×1×8 0.9 vs 1.8 µs; 64×64×16 already 11.5 vs 4.1 µs for the addon.
  */
 const NATIVE_MIN_WORK = 8192;
-
-type Product = Backend["gemmABt"];
 
 /** The `wasm` product for tiny and matrix-vector shapes (`vector`: the dimension that is 1 then), else the addon's. */
 function routed(wasm: Product, addon: Product, vector: "m" | "n"): Product {
