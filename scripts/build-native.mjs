@@ -10,7 +10,16 @@
 // and make. Node-API needs only node_api.h, which every Node install ships in <prefix>/include/node, and
 // the addon is four C++ files: one compiler call each, then a link.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { arch, platform } from "node:os";
 import { delimiter, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,8 +31,23 @@ const OUT = join(OUT_DIR, "learndyn-native.node");
 const INFO = join(OUT_DIR, "build.json");
 const FALLBACK = "learndyn uses the wasm backend";
 
+const SKIPPED = join(OUT_DIR, "skipped.txt");
+
+/**
+ * Says why the addon is not built, once per install: `npm install` runs this script twice (the install
+ * script, then prepare's build), so the same reason said less than two minutes ago is not repeated.
+ */
 function skip(reason) {
-  process.stdout.write(`learndyn: native backend not built (${reason}); ${FALLBACK}\n`);
+  const line = `learndyn: native backend not built (${reason}); ${FALLBACK}\n`;
+  let said = false;
+  try {
+    said = readFileSync(SKIPPED, "utf8") === line && Date.now() - statSync(SKIPPED).mtimeMs < 120_000;
+  } catch {}
+  if (!said) process.stdout.write(line);
+  try {
+    mkdirSync(OUT_DIR, { recursive: true });
+    writeFileSync(SKIPPED, line);
+  } catch {}
   process.exit(0);
 }
 

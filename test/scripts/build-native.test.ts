@@ -12,8 +12,7 @@ import { describe, expect, it } from "vitest";
  */
 const SCRIPT = new URL("../../scripts/build-native.mjs", import.meta.url).pathname;
 
-function build(env: Record<string, string>) {
-  const out = mkdtempSync(join(tmpdir(), "learndyn-native-"));
+function build(env: Record<string, string>, out = mkdtempSync(join(tmpdir(), "learndyn-native-"))) {
   const r = spawnSync(process.execPath, [SCRIPT], {
     env: { ...process.env, LEARNDYN_NATIVE_OUT: out, ...env },
     encoding: "utf8",
@@ -30,7 +29,18 @@ describe("scripts/build-native.mjs", () => {
     expect(r.stdout).toMatch(NOT_BUILT);
     expect(r.stdout).toMatch(/the compiler CXX=\/nonexistent\/g\+\+ does not run/);
     expect(r.stderr).toBe("");
-    expect(r.files).toEqual([]);
+    // Nothing built: only the note of what was said.
+    expect(r.files).toEqual(["skipped.txt"]);
+  });
+
+  it("says it once per install: the same reason again within two minutes prints nothing", () => {
+    const out = mkdtempSync(join(tmpdir(), "learndyn-native-"));
+    expect(build({ CXX: "/nonexistent/g++" }, out).stdout).toMatch(NOT_BUILT);
+    const again = build({ CXX: "/nonexistent/g++" }, out);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe("");
+    // A different reason is news.
+    expect(build({ CXX: "false" }, out).stdout).toMatch(NOT_BUILT);
   });
 
   it("with no compiler on PATH: names the fix", () => {
