@@ -38,13 +38,14 @@ describe("the helper thread's program", () => {
       },
     });
     const noop = () => {};
-    // The caller's parts take 20 ms each, so the (spinning) helper claims some of them.
+    // The caller's parts wait (up to 10 s) until the helper has failed, so the helper surely claims a
+    // part however busy the machine is (a fixed delay was not enough on a loaded CI machine).
     const slow = () => {
-      const until = performance.now() + 20;
-      while (performance.now() < until);
+      const until = performance.now() + 10_000;
+      while (performance.now() < until && team.readyHelpers() > 0);
     };
     expect(team.gemm(noop, false, 0, 0, 0, 64, 64, 64, 0, 1024)).toBe(false); // starts the helper
-    for (let i = 0; i < 300 && team.readyHelpers() < 1; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 1000 && team.readyHelpers() < 1; i++) await new Promise((r) => setTimeout(r, 10));
     expect(team.readyHelpers()).toBe(1);
     expect(team.gemm(noop, false, 0, 0, 0, 64, 64, 64, 0, 1024)).toBe(true);
     // C far outside the 4 MiB memory: the helper's kernel traps on the part it claims.

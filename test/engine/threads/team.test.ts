@@ -18,7 +18,7 @@ async function warm(backend: WasmBackend): Promise<void> {
   const a = backend.alloc(64 * 64);
   const c = backend.alloc(64 * 64);
   backend.gemmABt(a, a, c, 64, 64, 64);
-  for (let i = 0; i < 400 && backend.helpersReady() < backend.threads - 1; i++)
+  for (let i = 0; i < 1000 && backend.helpersReady() < backend.threads - 1; i++)
     await new Promise((r) => setTimeout(r, 10));
 }
 
@@ -89,7 +89,7 @@ describe("threads in training runs", () => {
     const two = createWasmBackend({ threads: 2 });
     const threaded = createTrainer(config, data, { backend: two });
     threaded.advance(1);
-    for (let i = 0; i < 300 && two.helpersReady() < 1; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 1000 && two.helpersReady() < 1; i++) await new Promise((r) => setTimeout(r, 10));
     expect(two.helpersReady()).toBe(1);
     threaded.advance(30);
     two.dispose?.();
