@@ -171,7 +171,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the lab in Chromium", ()
       data: { kind: "moons", n: 800 },
       model: { hidden: [96, 96], activation: "relu" },
       optimizer: { kind: "gd", lr: 1e-4 },
-      train: { steps: 200 },
+      train: { steps: 1000 },
     });
     // 2 threads asked for in the address (by default the lab leaves one of this machine's 2 cores to the page).
     const page = await newPage(encodeState(config), "?threads=2");
@@ -184,7 +184,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the lab in Chromium", ()
       null,
       { timeout: 60_000 },
     );
-    // The helper starts at the first large product and reports ready within the run.
+    // The helper starts at the first large product and reports ready within the run (~1 s of steps).
     expect(await state(page, "threads")).toBe("2/2");
     await expect(page.textContent("[data-testid=status]")).resolves.toContain("wasm · 2/2 threads");
     const node = runTraining(config);
@@ -200,7 +200,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the lab in Chromium", ()
       model: { hidden: [] },
       loss: { kind: "squared" },
       optimizer: { kind: "gd", lr: 10 },
-      train: { steps: 200 },
+      train: { steps: 1000 },
     });
     const page = await newPage(encodeState(config));
     await waitLoaded(page, config.name!);
