@@ -200,7 +200,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the lab in Chromium", ()
       model: { hidden: [] },
       loss: { kind: "squared" },
       optimizer: { kind: "gd", lr: 10 },
-      train: { steps: 1000 },
+      train: { steps: 200 },
     });
     const page = await newPage(encodeState(config));
     await waitLoaded(page, config.name!);
