@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ceGradientAndBound, lossAndGradient } from "../../src/engine/loss.js";
+import {
+  ceGradientAndBound,
+  countErrors,
+  LOSSES,
+  type LossSpec,
+  lossAndGradient,
+} from "../../src/engine/loss.js";
 
 describe("ceGradientAndBound", () => {
   const logit = fc.oneof(
@@ -38,5 +44,61 @@ describe("ceGradientAndBound", () => {
       new Float64Array(2),
     );
     expect(b <= 1e300).toBe(false);
+  });
+});
+
+describe("lossAndGradient against central finite differences in the logits", () => {
+  // Margins spread over (−3, 4) so that, for every κ below, some points lie between κ and 1: a hinge whose
+  // gradient tested `m < 1` instead of `m < κ` disagrees with its own loss there.
+  const f = Float64Array.from([-2.9, -1.3, -0.4, 0.2, 0.55, 0.8, 1.2, 1.45, 1.8, 2.6, 3.3, 3.9]);
+  const y = Float64Array.from(f, (_v, i) => (i % 3 === 0 ? -1 : 1));
+  const logits = Float64Array.from(f, (v, i) => v * y[i]); // so the margin y_i·f_i is f[i] whatever the label
+  const n = f.length;
+  // h = 1e-6: the hinge is piecewise linear, so away from its kinks (no margin within 2h of κ) the central
+  // difference is exact up to rounding, about 1e-16·|L|/h ≈ 1e-9 here; for CE and squared the truncation
+  // error is h²/6·|ℓ‴| < 1e-12. The tolerance 1e-7 sits two orders of magnitude above both.
+  const h = 1e-6;
+  for (const kind of LOSSES) {
+    for (const margin of [0.5, 1, 2, 3.5]) {
+      for (const reduction of ["sum", "mean"] as const) {
+        it(`${kind}, κ = ${margin}, ${reduction}`, () => {
+          const spec: LossSpec = { kind, reduction, margin };
+          const grad = new Float64Array(n);
+          lossAndGradient(spec, logits, y, n, grad);
+          for (let i = 0; i < n; i++) {
+            const at = (v: number) => {
+              const g = Float64Array.from(logits);
+              g[i] = v;
+              return lossAndGradient(spec, g, y, n);
+            };
+            const fd = (at(logits[i] + h) - at(logits[i] - h)) / (2 * h);
+            expect(Math.abs(grad[i] - fd), `point ${i} (m = ${f[i]})`).toBeLessThan(1e-7);
+          }
+        });
+      }
+    }
+  }
+
+  it("hinge with κ ≠ 1: loss and gradient switch off at m = κ, not at m = 1", () => {
+    const one = Float64Array.from([1, 1, 1]);
+    const grad = new Float64Array(3);
+    const wide: LossSpec = { kind: "hinge", reduction: "sum", margin: 2 };
+    expect(lossAndGradient(wide, Float64Array.from([0.5, 1.5, 2.5]), one, 3, grad)).toBe(2);
+    expect(Array.from(grad)).toEqual([-1, -1, 0]);
+    const narrow: LossSpec = { kind: "hinge", reduction: "sum", margin: 0.5 };
+    expect(lossAndGradient(narrow, Float64Array.from([0.25, 0.75, 1.5]), one, 3, grad)).toBe(0.25);
+    expect(Array.from(grad)).toEqual([-1, 0, 0]);
+  });
+});
+
+describe("countErrors", () => {
+  it("counts a zero logit (and −0) as an error, whatever the label", () => {
+    const y = Float64Array.from([1, -1, 1, -1]);
+    expect(countErrors(Float64Array.from([0, 0, -0, -0]), y, 4)).toBe(4);
+    expect(countErrors(Float64Array.from([1e-300, -1e-300, 0, 2]), y, 4)).toBe(2);
+  });
+  it("counts a NaN logit as an error, a right sign as correct, and only the first n points", () => {
+    expect(countErrors(Float64Array.from([Number.NaN, -3, 0.1]), Float64Array.from([1, -1, 1]), 3)).toBe(1);
+    expect(countErrors(Float64Array.from([-0.1, 3, 5]), Float64Array.from([1, 1, -1]), 2)).toBe(1);
   });
 });

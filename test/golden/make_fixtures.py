@@ -94,7 +94,8 @@ def run_case(case, perturb=0.0):
     rng = np.random.default_rng(case["seed"])
     model = {"hidden": case["hidden"], "activation": case.get("activation", "relu"),
              "bias": case.get("bias", False), "leakySlope": case.get("leakySlope", 0.01)}
-    loss = {"kind": case.get("loss", "ce"), "reduction": case.get("reduction", "sum"), "margin": 1}
+    loss = {"kind": case.get("loss", "ce"), "reduction": case.get("reduction", "sum"),
+            "margin": case.get("margin", 1)}
     opt = {"kind": case.get("optimizer", "gd"), "lr": case["lr"], "momentum": case.get("momentum", 0),
            "nesterov": case.get("nesterov", False), "weightDecay": case.get("weightDecay", 0)}
     if opt["kind"] == "adam":
@@ -192,6 +193,11 @@ CASES = [
          description="ReLU with bias, CE mean, Adam (0.9, 0.999, 1e-8), coupled weight decay 0.01"),
     dict(name="hinge-relu", seed=9, data="random", n=10, d=3, hidden=[6], lr=0.02, initScale=0.8,
          loss="hinge", description="ReLU, no bias, hinge max(0, 1 - y f) sum, GD"),
+    # kappa != 1, so a gradient that tests m < 1 instead of m < kappa changes the trajectory: during the 100
+    # steps the points' margins cross 1 on their way to 2.5 (and some stay between).
+    dict(name="hinge-margin", seed=14, data="random", n=10, d=3, hidden=[6], lr=0.02, initScale=0.8,
+         loss="hinge", margin=2.5, reduction="sum",
+         description="ReLU, no bias, hinge max(0, 2.5 - y f) sum (margin kappa = 2.5), GD"),
     dict(name="squared-tanh-mean", seed=10, data="random", n=10, d=3, hidden=[6], activation="tanh",
          bias=True, loss="squared", reduction="mean", lr=0.2,
          description="tanh with bias, squared loss 1/2 (f - y)^2 mean, GD"),

@@ -2,14 +2,25 @@ import { describe, expect, it } from "vitest";
 import { flipTimeCE, flipTimeExact, flipTimeHinge } from "../../src/theory/flip-time.js";
 import { relErr, rk4, sig } from "./helpers/rk4.js";
 
-/** Flip time by RK4 on the mode ODE (y = +1), with linear interpolation of b's zero crossing. */
-function rk4FlipTime(a0: number, b0: number, r: number, hinge: boolean, tMax: number, steps: number): number {
+/**
+ * Flip time by RK4 on the mode ODE (y = +1), with linear interpolation of b's zero crossing. `weight` is
+ * the point's loss weight w: it multiplies the gain, c = w·r·σ(−m) (hinge: w·r).
+ */
+function rk4FlipTime(
+  a0: number,
+  b0: number,
+  r: number,
+  hinge: boolean,
+  tMax: number,
+  steps: number,
+  weight = 1,
+): number {
   let tFlip = Number.NaN;
   let prev = [a0, b0];
   let tPrev = 0;
   rk4(
     (_t, s) => {
-      const c = hinge ? r : r * sig(-r * s[0] * s[1]);
+      const c = weight * (hinge ? r : r * sig(-r * s[0] * s[1]));
       return [c * s[1], c * s[0]];
     },
     [a0, b0],
@@ -73,5 +84,19 @@ describe("flipTimeExact (against RK4 of the mode ODE)", () => {
     expect(ratio(10)).toBeLessThan(0.55); // → 1/2, the hinge-like limit
     expect(ratio(10)).toBeGreaterThan(0.5);
     expect(flipTimeExact(8, -5, { r: 1, loss: "hinge" })).toBe(flipTimeHinge(0.8, -0.5, 1));
+  });
+});
+
+describe("flipTimeExact with a loss weight w (a point of an averaged loss has w = 1/n)", () => {
+  it("matches RK4 of the weighted mode ODE, which is the unweighted time divided by w", () => {
+    for (const weight of [0.25, 3]) {
+      for (const hinge of [false, true]) {
+        const loss = hinge ? "hinge" : "ce";
+        const got = flipTimeExact(0.8, -0.5, { r: 1.5, loss, weight });
+        const ref = rk4FlipTime(0.8, -0.5, 1.5, hinge, 10 / weight, 100000, weight);
+        expect(relErr(got, ref), `${loss}, w = ${weight}`).toBeLessThan(1e-6);
+        expect(relErr(got, flipTimeExact(0.8, -0.5, { r: 1.5, loss }) / weight)).toBeLessThan(1e-14);
+      }
+    }
   });
 });

@@ -96,6 +96,45 @@ describe("starvationHinge (P13)", () => {
     expect(params.rA * later.uA[2]).toBeCloseTo(1, 12);
     expect(closed.tFreezeA!).toBeGreaterThan(t1);
   });
+  it("matches an ODE solve inside a wide freeze window (t_freeze_B, t_freeze_A), at margin κ = 2", () => {
+    // B is strong and A weak, so the B-points reach the margin long before the A-only points: u_A keeps
+    // growing at 2 r_A (1−p) = 0.35 over (2.6, 22.7) while u_B stays frozen. p ≠ 1/2, so rates 2 r_A (1−p)
+    // and 2 r_A p differ.
+    const params = { p: 0.3, rA: 0.25, rB: 4, eps: 1e-3, loss: "hinge" as const, margin: 2 };
+    const closed = starvationHinge(params, []);
+    const [tB, tA] = [closed.tFreezeB!, closed.tFreezeA!];
+    expect(tB).toBeGreaterThan(2.5);
+    expect(tA - tB).toBeGreaterThan(18);
+    const times = [0.5 * tB, tB + 0.5, tB + 4, 0.5 * (tA + tB), tA - 1, tA + 3, 2 * tA];
+    const sim = starvationHinge(params, times);
+    // Reference: classical RK4 in x = ln u, where the hinge ODE's right side is piecewise constant
+    // (indicator gains), so a step is exact unless a gain switches inside it; such a step misplaces at
+    // most h·(rate jump) ≤ 1e-4 · 2.4 in ln u. Two switches: relative error ≤ 5e-4.
+    const h = 1e-4;
+    const { p, rA, rB, margin } = params;
+    const rate = (_t: number, x: number[]) => {
+      const m0 = rA * Math.exp(x[0]);
+      const m1 = m0 + rB * Math.exp(x[1]);
+      const g0 = m0 < margin ? 1 : 0;
+      const g1 = m1 < margin ? 1 : 0;
+      return [2 * rA * ((1 - p) * g0 + p * g1), 2 * rB * p * g1];
+    };
+    let x = [Math.log(params.eps), Math.log(params.eps)];
+    let t = 0;
+    times.forEach((target, i) => {
+      x = rk4(rate, x, t, target, Math.max(1, Math.round((target - t) / h)));
+      t = target;
+      expect(relErr(sim.uA[i], Math.exp(x[0])), `u_A at t = ${target}`).toBeLessThan(5e-4);
+      expect(relErr(sim.uB[i], Math.exp(x[1])), `u_B at t = ${target}`).toBeLessThan(5e-4);
+    });
+    // Inside the window: u_B flat, u_A grows by e^{2 r_A (1−p) Δt}, to the margin at t_freeze_A.
+    expect(sim.uB[1]).toBe(sim.uB[4]);
+    expect(relErr(sim.uA[3] / sim.uA[2], Math.exp(2 * rA * (1 - p) * (times[3] - times[2])))).toBeLessThan(
+      1e-12,
+    );
+    expect(rA * sim.uA[5]).toBeCloseTo(margin, 12);
+    expect(sim.uA[6]).toBe(sim.uA[5]);
+  });
   it("also starves B by ε^{1−ρ}, then stops (no (ln t)^ρ growth)", () => {
     const uB = [1e-4, 1e-6].map((eps) => starvationHinge({ p: 0.5, rA: 1, rB: 1, eps }, [1e8]).uB[0]);
     expect(relErr(uB[0] / uB[1], 10)).toBeLessThan(0.01);
