@@ -4,11 +4,13 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Check, ExperimentResult } from "../experiments/experiment.js";
-import { verdict } from "../experiments/experiment.js";
-import { formatNumber } from "../figures/figure.js";
-import { buildHtml, type ReportSection, type SummaryRow } from "./html.js";
+import type { ExperimentResult } from "../experiments/experiment.js";
+import { buildHtml, type ReportFigure } from "./html.js";
+import { reportContent } from "./report-content.js";
+import { renderTheoryHtml, theoryMarkdown, theoryTable } from "./theory.js";
 import { writeFigure } from "./writeFigure.js";
+
+export { showValue } from "./report-content.js";
 
 /** Options of {@link writeExperimentReport}. */
 export interface ExperimentReportOptions {
@@ -23,42 +25,28 @@ export interface ExperimentReportOptions {
 /** What was written. */
 export interface WrittenReport {
   html: string;
+  /** theory.html: docs/THEORY.md rendered, linked from every "§n" of the report. */
+  theory: string;
   results: string;
   checks: string;
   figures: number;
 }
 
-/** Formats a check's predicted or measured value for people. */
-export function showValue(v: number | string): string {
-  return typeof v === "number" ? formatNumber(v, 4) : v;
-}
-
-/** Writes the report for `results` into `dir`. */
+/** Writes the report for `results` into `dir`: report.html, theory.html, figures/, results.json, checks.csv. */
 export async function writeExperimentReport(
   results: readonly ExperimentResult[],
   dir: string,
   options: ExperimentReportOptions = {},
 ): Promise<WrittenReport> {
   await mkdir(join(dir, "figures"), { recursive: true });
-  const summary: SummaryRow[] = [];
-  const sections: ReportSection[] = [];
+  const figures = new Map<string, ReportFigure[]>();
   let figureCount = 0;
   for (const r of results) {
-    const sectionId = r.id;
-    for (const c of r.checks) {
-      summary.push({
-        claim: `${r.claim} ${r.title}`,
-        prediction: `${c.prediction}: ${c.statement}`,
-        measured: `${showValue(c.measured)} (predicted ${showValue(c.predicted)}; ${c.tolerance})`,
-        verdict: c.pass ? "pass" : "fail",
-        sectionId,
-      });
-    }
-    const figures = [];
+    const list: ReportFigure[] = [];
     for (const f of r.figures) {
       const name = `${r.id}-${f.name}`;
       const written = await writeFigure(join(dir, "figures"), name, f.figure, { png: options.png ?? true });
-      figures.push({
+      list.push({
         svg: written.svg,
         caption: f.caption,
         data: { json: `figures/${name}.json`, csv: `figures/${name}.csv` },
@@ -66,36 +54,34 @@ export async function writeExperimentReport(
       });
       figureCount++;
     }
-    const passed = r.checks.filter((c) => c.pass).length;
-    const paragraphs = [
-      ...r.summary,
-      `Verdict: ${verdict(r) ? "all checks pass" : `${passed} of ${r.checks.length} checks pass`} (scale ${r.scale}, seed ${r.seed}, ${formatNumber(r.seconds, 3)} s).`,
-      ...r.checks.map((c) => checkSentence(c)),
-      ...(r.limits.length ? ["Where the theory stops holding (measured):"] : []),
-      ...r.limits.map((l) => `• ${l.setting}: ${l.deviation}`),
-    ];
-    sections.push({ id: sectionId, heading: `${r.claim}: ${r.title}`, paragraphs, figures });
+    figures.set(r.id, list);
   }
-  const html = buildHtml({
-    title: options.title ?? "learndyn: the learning dynamics of deep networks, reproduced",
-    subtitle: options.subtitle,
-    summary,
-    sections,
-    footer:
-      "Every figure was made by the run that wrote this report; the data behind each figure sits next to it (JSON, CSV). " +
-      "Theory is dashed, simulation solid.",
-  });
+  const markdown = theoryMarkdown();
+  const theoryPath = join(dir, "theory.html");
+  await writeFile(theoryPath, renderTheoryHtml(markdown, "report.html"));
+  const html = buildHtml(
+    reportContent(results, {
+      title: options.title ?? "learndyn: the learning dynamics of deep networks, reproduced",
+      subtitle: options.subtitle,
+      claims: theoryTable(markdown, "C"),
+      predictions: theoryTable(markdown, "P"),
+      theoryHref: "theory.html",
+      figures,
+    }),
+  );
   const htmlPath = join(dir, "report.html");
   await writeFile(htmlPath, html);
   const resultsPath = join(dir, "results.json");
   await writeFile(resultsPath, `${JSON.stringify(results.map(stripFigures), null, 2)}\n`);
   const checksPath = join(dir, "checks.csv");
   await writeFile(checksPath, checksCsv(results));
-  return { html: htmlPath, results: resultsPath, checks: checksPath, figures: figureCount };
-}
-
-function checkSentence(c: Check): string {
-  return `${c.pass ? "✓" : "✗"} ${c.prediction} — ${c.statement}: measured ${showValue(c.measured)}, predicted ${showValue(c.predicted)} (${c.tolerance}).`;
+  return {
+    html: htmlPath,
+    theory: theoryPath,
+    results: resultsPath,
+    checks: checksPath,
+    figures: figureCount,
+  };
 }
 
 /** Results without figure specs (those are in figures/): the numbers a script wants. */
@@ -105,7 +91,7 @@ function stripFigures(r: ExperimentResult): Omit<ExperimentResult, "figures"> & 
 
 function checksCsv(results: readonly ExperimentResult[]): string {
   const esc = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = ["claim,experiment,prediction,statement,predicted,measured,tolerance,pass"];
+  const lines = ["claim,experiment,prediction,statement,predicted,measured,tolerance,pass,finding"];
   for (const r of results) {
     for (const c of r.checks) {
       lines.push(
@@ -118,6 +104,7 @@ function checksCsv(results: readonly ExperimentResult[]): string {
           String(c.measured),
           c.tolerance,
           String(c.pass),
+          c.finding ?? "",
         ]
           .map(esc)
           .join(","),

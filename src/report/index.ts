@@ -4,12 +4,16 @@
 export { FONT_FAMILY, fontDirectory, fontFiles } from "./fonts.js";
 export {
   buildHtml,
+  type Citation,
   escapeHtml,
   inlineSvg,
   type ReportFigure,
   type ReportInput,
+  type ReportNote,
   type ReportSection,
-  type SummaryRow,
+  type ReportTable,
+  type TableCell,
+  type TableRow,
   type Verdict,
 } from "./html.js";
 export {
@@ -22,4 +26,5 @@ export {
   renderSvg,
   svgToPng,
 } from "./render.js";
+export { renderTheoryHtml, theoryMarkdown, theoryTable } from "./theory.js";
 export { type WriteFigureOptions, type WrittenFigure, writeFigure } from "./writeFigure.js";

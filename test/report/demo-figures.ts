@@ -311,26 +311,6 @@ async function main(dir: string): Promise<void> {
   const html = buildHtml({
     title: "learndyn figure demo",
     subtitle: "one example of each figure type",
-    summary: [
-      {
-        claim: "C1 sigmoidal error",
-        prediction: "E(t) = ½[1 − gd(rt)/π]",
-        measured: "max |ΔE| = 0.03",
-        verdict: "pass",
-      },
-      {
-        claim: "C3 failed training",
-        prediction: "final error 1/4",
-        measured: "0.31 ± 0.02",
-        verdict: "fail",
-      },
-      {
-        claim: "C7 gradient starvation",
-        prediction: "u_B ∝ ε^{1−ρ}",
-        measured: "slope 0.46",
-        verdict: "partial",
-      },
-    ],
     sections: [{ heading: "All figures", paragraphs: ["Each figure links to the data behind it."], figures }],
   });
   await writeFile(`${dir}/index.html`, html);
