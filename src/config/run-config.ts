@@ -3,6 +3,7 @@ import { ACTIVATIONS } from "../engine/activation.js";
 import { LAYER_INIT_SCHEMES } from "../engine/init.js";
 import { LOSSES } from "../engine/loss.js";
 import { OPTIMIZERS } from "../engine/optimizer.js";
+import { scheduleProblem, type ValueSchedule } from "../train/value-schedule.js";
 import { dataSpecSchema } from "./data-spec.js";
 
 /**
@@ -140,6 +141,55 @@ export const regularizationSchema = z
   })
   .strict();
 
+const stepList = z.array(z.number().int().nonnegative()).min(1);
+const valueList = z.array(z.number().finite()).min(1);
+
+/** A number over steps (see train/value-schedule.ts): piecewise constant or piecewise linear. */
+export const valueScheduleSchema = z
+  .discriminatedUnion("kind", [
+    z
+      .object({
+        kind: z.literal("piecewise"),
+        from: stepList.describe("steps at which each value starts (first 0, increasing)"),
+        values: valueList.describe("one value per entry of `from`"),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal("linear"),
+        at: stepList.describe("steps of the points (first 0, increasing); constant after the last"),
+        values: valueList.describe("one value per entry of `at`"),
+      })
+      .strict(),
+  ])
+  .superRefine((s, ctx) => {
+    const problem = scheduleProblem(s as ValueSchedule);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
+/**
+ * Values that change over the run. Each replaces the constant of the same name for the steps it covers;
+ * a field left out keeps its constant.
+ */
+export const schedulesSchema = z
+  .object({
+    lr: valueScheduleSchema
+      .optional()
+      .describe("learning rate η per step (replaces optimizer.lr; time t becomes Σ η over the steps)"),
+    weightDecay: valueScheduleSchema
+      .optional()
+      .describe("coupled L2 λ per step (replaces optimizer.weightDecay)"),
+    spectralDecoupling: valueScheduleSchema
+      .optional()
+      .describe("λ of λ/2·mean(f²) per step (replaces regularization.spectralDecoupling)"),
+    lossWeight: valueScheduleSchema
+      .optional()
+      .describe(
+        "weight w of the data term: loss w·mean ℓ + λ/2·mean f², gradient (w·ℓ′ + λf)/n per point; needs loss.reduction mean",
+      ),
+  })
+  .strict();
+
 export const stopSchema = z
   .object({
     targetLoss: z
@@ -183,6 +233,14 @@ export const trainSchema = z
       .default(1000)
       .describe("maximum number of optimizer steps"),
     stop: stopSchema.default(stopSchema.parse({})),
+    chunk: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe(
+        "points per pass of a full-batch gradient (the sum of the chunks' gradients, less memory); absent = one pass",
+      ),
   })
   .strict();
 
@@ -225,10 +283,16 @@ export const runConfigSchema = z
     loss: lossSchema.default(lossSchema.parse({})),
     optimizer: optimizerSchema.default(optimizerSchema.parse({})),
     regularization: regularizationSchema.default(regularizationSchema.parse({})),
+    // Optional (no default) so that configs without schedules parse to the same object as before.
+    schedules: schedulesSchema.optional().describe("learning rate and loss-term weights over steps"),
     train: trainSchema.default(trainSchema.parse({})),
     probes: probesSchema.default(probesSchema.parse({})),
   })
-  .strict();
+  .strict()
+  .refine((c) => !c.schedules?.lossWeight || c.loss.reduction === "mean", {
+    message: 'schedules.lossWeight weighs a mean loss: set loss.reduction to "mean"',
+    path: ["schedules", "lossWeight"],
+  });
 
 /** A validated run config with every default filled in. */
 export type RunConfig = z.output<typeof runConfigSchema>;

@@ -54,7 +54,8 @@ export function pointLoss(spec: LossSpec, f: number, y: number): number {
 
 /**
  * Total loss over n points (reduced as the spec says). When `dLogits` is given, also writes ∂L/∂f_i
- * there, already divided by n for "mean".
+ * there, already divided by `count` for "mean" (by default n; a chunk of a larger set passes the set's
+ * size, so the chunks' gradients add up to the set's).
  */
 export function lossAndGradient(
   spec: LossSpec,
@@ -62,8 +63,9 @@ export function lossAndGradient(
   y: Float64Array,
   n: number,
   dLogits?: Float64Array,
+  count = n,
 ): number {
-  const scale = spec.reduction === "mean" ? 1 / n : 1;
+  const scale = spec.reduction === "mean" ? 1 / count : 1;
   let total = 0;
   if (spec.kind === "ce" && dLogits) {
     // Fused: one exponential per point gives both softplusOfNegative(m) and sigmoidOfNegative(m),
@@ -126,6 +128,48 @@ export function ceGradientAndBound(
     dLogits[i] = scale * (-yi * sig);
   }
   return bound * scale;
+}
+
+/**
+ * The gradient of a weighted mean objective w·(1/N)Σℓ + (λ/2)·(1/N)Σf² for n of its N points (`total`),
+ * written as one quotient per point, ∂/∂f_i = (w·ℓ′(f_i) + λ·f_i)/N — a different rounding from
+ * `lossAndGradient`'s (1/N)·ℓ′ followed by + λf/N, so the two agree to rounding, not bit for bit (this
+ * one is the colored-MNIST study's, kept for its numbers). Returns Σℓ over the n points, unweighted.
+ */
+export function weightedLossGradient(
+  spec: LossSpec,
+  logits: Float64Array,
+  y: Float64Array,
+  n: number,
+  total: number,
+  w: number,
+  lambda: number,
+  dLogits: Float64Array,
+): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const f = logits[i];
+    const yi = y[i];
+    if (spec.kind === "ce") {
+      // One exponential per point for both the loss and σ(-m) (the same operations as the two functions).
+      const m = yi * f;
+      let sig: number;
+      if (m >= 0) {
+        const e = Math.exp(-m);
+        sum += Math.log1p(e);
+        sig = e / (1 + e);
+      } else {
+        const e = Math.exp(m);
+        sum += -m + Math.log1p(e);
+        sig = 1 / (1 + e);
+      }
+      dLogits[i] = (w * -yi * sig + lambda * f) / total;
+    } else {
+      sum += pointLoss(spec, f, yi);
+      dLogits[i] = (w * pointGradient(spec, f, yi) + lambda * f) / total;
+    }
+  }
+  return sum;
 }
 
 function pointGradient(spec: LossSpec, f: number, y: number): number {

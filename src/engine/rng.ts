@@ -80,6 +80,24 @@ export class Rng {
     return u * f;
   }
 
+  /** The generator's whole state as plain data (for checkpoints): the next draws follow from it alone. */
+  state(): RngState {
+    return { s: [this.s0, this.s1, this.s2, this.s3], spareNormal: this.spareNormal };
+  }
+
+  /** Puts the generator back into a state taken by {@link Rng.state}. */
+  restore(state: RngState): void {
+    const [s0, s1, s2, s3] = state.s;
+    if (state.s.length !== 4 || !state.s.every((v) => Number.isInteger(v)))
+      throw new Error(`Rng.restore: the state needs 4 integers, got ${JSON.stringify(state.s)}`);
+    // Every use of a word goes through ToInt32 (bit operations, Math.imul), so its sign form is immaterial.
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+    this.spareNormal = state.spareNormal;
+  }
+
   /** Integer in [0, n). */
   int(n: number): number {
     return Math.floor(this.uniform() * n);
@@ -95,6 +113,14 @@ export class Rng {
     }
     return a;
   }
+}
+
+/** A generator's state: the four xoshiro words and the second normal of the last Box–Muller pair. */
+export interface RngState {
+  /** xoshiro128** words s0..s3. */
+  s: number[];
+  /** The normal draw kept for the next `normal()` call, or null. */
+  spareNormal: number | null;
 }
 
 function rotl(x: number, k: number): number {

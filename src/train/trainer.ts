@@ -1,19 +1,33 @@
+/**
+ * The trainer: one loop for every run of the project (CLI, sweeps, claims, the lab, the colored-MNIST
+ * study, staged runs). Each step: fill a batch, forward, the loss gradient at ∂L/∂f, backward (in one
+ * pass, or summed over chunks of a large full batch: accumulate.ts), one optimizer update (stepper.ts,
+ * with the learning rate and weight decay of the schedules). Records follow the probe schedule; a
+ * checkpoint (checkpoint.ts) holds everything needed to continue bit for bit.
+ */
 import type { RunConfig } from "../config/run-config.js";
 import type { DataBundle, Dataset } from "../data/dataset.js";
 import { type Backend, resident } from "../engine/backend.js";
 import { type BackendName, createBackend } from "../engine/backends.js";
 import { initialize } from "../engine/init.js";
-import { ceGradientAndBound, countErrors, lossAndGradient } from "../engine/loss.js";
+import { ceGradientAndBound, countErrors, lossAndGradient, weightedLossGradient } from "../engine/loss.js";
 import { createMlp, type Mlp } from "../engine/mlp.js";
-import { createOptimizer } from "../engine/optimizer.js";
+import type { OptimizerState } from "../engine/optimizer.js";
 import { backward, forward } from "../engine/propagate.js";
 import { Rng } from "../engine/rng.js";
 import { createWorkspace, type Workspace } from "../engine/workspace.js";
 import type { Probe, ProbeContext } from "../probes/probe.js";
 import { resolveProbes } from "../probes/registry.js";
+import { accumulateGradient, type ChunkedPass, forwardChunks } from "./accumulate.js";
+import { advanceFor, newPace } from "./advance-for.js";
+import { type BatchOrderState, createBatches } from "./batches.js";
+import { checkResumable, type TrainerCheckpoint } from "./checkpoint.js";
 import { toEngineSpecs } from "./engine-specs.js";
 import type { HistoryRecord, RunStatus } from "./history.js";
 import { recordSteps } from "./schedule.js";
+import { createStepper } from "./stepper.js";
+import { stopCondition } from "./stop.js";
+import { valueAt } from "./value-schedule.js";
 
 export interface TrainerOptions {
   /**
@@ -25,6 +39,13 @@ export interface TrainerOptions {
   probes?: Probe[];
   /** Called with each new history record (progress bars, live charts). */
   onRecord?: (record: HistoryRecord) => void;
+  /** Continue a run from its checkpoint (taken by `checkpoint()` of a trainer of the same config). */
+  resume?: TrainerCheckpoint;
+  /**
+   * Start with optimizer state and batch order carried over from another run (a stage that keeps them;
+   * see experiments/support/staged-run.ts). Parameters come from the config's init as usual.
+   */
+  carry?: { optimizer?: OptimizerState; batches?: BatchOrderState | null };
 }
 
 /** A training run that can be advanced in chunks (a UI worker) or run to the end (CLI, sweeps). */
@@ -42,8 +63,15 @@ export interface Trainer {
   readonly stopReason: string;
   /** Runs up to `maxSteps` more steps; returns the status afterwards. */
   advance(maxSteps: number): RunStatus;
+  /**
+   * Runs for about `ms` milliseconds (at least one step, at most `maxSteps`), in chunks sized from the
+   * measured pace; returns the steps taken. Same bits as any other way of advancing.
+   */
+  advanceFor(ms: number, maxSteps?: number): number;
   /** Runs to the end. */
   run(): RunStatus;
+  /** Everything needed to continue this run bit for bit (copies; see checkpoint.ts). */
+  checkpoint(): TrainerCheckpoint;
   /**
    * Stops the helper threads of a backend this trainer created (a backend passed in is the caller's).
    * The trainer stays usable, on one thread; garbage collection does the same when nobody calls it.
@@ -62,51 +90,80 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
   initialize(mlp, specs.init, rng.fork("init"));
   const initialParams = Float64Array.from(mlp.params);
   const grad = backend.alloc(mlp.size);
-  const optimizer = createOptimizer(specs.optimizer, mlp.size, backend);
-  const batchRng = rng.fork("batches");
+  const schedules = config.schedules ?? {};
+  const stepper = createStepper(mlp.params, specs.optimizer, backend, schedules);
 
   const fullBatch = specs.batchSize === null || specs.batchSize >= train.n;
   const batchSize = fullBatch ? train.n : (specs.batchSize as number);
-  const ws = createWorkspace(mlp, batchSize, backend);
+  // Full batch larger than train.chunk: forward and backward in chunks, gradients summed (accumulate.ts).
+  const chunked = fullBatch && config.train.chunk !== undefined && config.train.chunk < train.n;
+  const ws = createWorkspace(mlp, chunked ? (config.train.chunk as number) : batchSize, backend);
   const evalWs: Workspace | null = fullBatch ? null : createWorkspace(mlp, train.n, backend);
   // The inputs, copied once into the backend's memory when it keeps its own (so kernels run in place).
   const trainX = resident(backend, train.x);
   const batchX = fullBatch ? trainX : backend.alloc(batchSize * train.d);
   const batchY = fullBatch ? train.y : backend.alloc(batchSize);
-  const order = fullBatch ? null : Uint32Array.from({ length: train.n }, (_, i) => i);
+  const batches = fullBatch ? null : createBatches(train, trainX, batchSize, rng.fork("batches"));
+  const pass: ChunkedPass | null = chunked
+    ? {
+        mlp,
+        backend,
+        x: trainX,
+        y: train.y,
+        n: train.n,
+        d: train.d,
+        ws,
+        chunk: ws.capacity,
+        logits: new Float64Array(train.n),
+      }
+    : null;
+  const chunkGrad = chunked ? backend.alloc(mlp.size) : grad;
+  // The logits of the last full-batch pass (all points).
+  const passLogits = pass ? pass.logits : ws.logits;
   // Full batch: X never changes, so its transpose (for the first layer's weight gradient) is made once
   // (not needed by backends with an Aᵀ·B kernel).
   let batchXT: Float64Array | undefined;
-  if (fullBatch && !backend.gemmAtB) {
+  if (fullBatch && !chunked && !backend.gemmAtB) {
     batchXT = backend.alloc(train.n * train.d);
     backend.transpose(trainX, train.n, train.d, batchXT);
   }
-  let cursor = train.n; // position in the shuffled order; starts "exhausted" so the first batch shuffles
 
   const probes = [...resolveProbes(config.probes.include), ...(options.probes ?? [])];
   const schedule = recordSteps(config.probes.schedule, config.train.steps);
   let nextRecord = 0;
-  const history: HistoryRecord[] = [];
+  let history: HistoryRecord[] = [];
   const stop = config.train.stop;
-  const sd = config.regularization.spectralDecoupling;
   const lr = config.optimizer.lr;
+  const sdAt = (s: number) =>
+    schedules.spectralDecoupling
+      ? valueAt(schedules.spectralDecoupling, s)
+      : config.regularization.spectralDecoupling;
+  const weighted = schedules.lossWeight;
+  const needsEveryStep = stop.targetLoss !== null || stop.targetError !== null;
 
   let step = 0;
+  // Time Σ η: lr·step for a constant η (as always, same bits); summed step by step under a schedule.
+  let tSum = 0;
+  const timeAt = () => (schedules.lr ? tSum : lr * step);
   let status: RunStatus = "running";
   let stopReason = "";
+  let lastLoss = Number.NaN;
 
-  function fillBatch(): void {
-    if (!order) return;
-    const d = train.d;
-    for (let b = 0; b < batchSize; b++) {
-      if (cursor >= train.n) {
-        batchRng.shuffle(order);
-        cursor = 0;
-      }
-      const i = order[cursor++];
-      batchX.set(trainX.subarray(i * d, (i + 1) * d), b * d);
-      batchY[b] = train.y[i];
-    }
+  if (options.carry?.optimizer) stepper.restore(options.carry.optimizer);
+  if (options.carry?.batches && batches) batches.restore(options.carry.batches);
+  const configJson = JSON.stringify(config);
+  if (options.resume) {
+    const ck = options.resume;
+    checkResumable(ck, configJson, mlp.size);
+    mlp.params.set(ck.params);
+    stepper.restore(ck.optimizer);
+    if (batches && ck.batches) batches.restore(ck.batches);
+    step = ck.step;
+    tSum = ck.t;
+    history = structuredClone(ck.history);
+    nextRecord = ck.nextRecord;
+    status = ck.status;
+    stopReason = ck.stopReason;
   }
 
   // Per batch size: a workspace and an input buffer in the backend's memory, made once (a backend that
@@ -129,7 +186,7 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
 
   /** Full-data logits and loss at the current parameters. */
   function fullEvaluation(): { logits: Float64Array; loss: number } {
-    if (fullBatch) return { logits: ws.logits, loss: lastLoss };
+    if (fullBatch) return { logits: passLogits, loss: lastLoss };
     const w = evalWs as Workspace;
     forward(mlp, mlp.params, trainX, train.n, w, backend);
     return { logits: w.logits, loss: lossAndGradient(specs.loss, w.logits, train.y, train.n) };
@@ -139,11 +196,12 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
     const { logits, loss } = fullEvaluation();
     const rec: HistoryRecord = {
       step,
-      t: lr * step,
+      t: timeAt(),
       loss,
       error: countErrors(logits, train.y, train.n) / train.n,
     };
-    if (sd > 0) rec.penalty = penaltyOf(logits, train.n);
+    const sd = sdAt(step);
+    if (sd > 0) rec.penalty = penaltyOf(sd, logits, train.n);
     if (probes.length) {
       const ctx: ProbeContext = {
         mlp,
@@ -163,63 +221,85 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
     return rec;
   }
 
-  function penaltyOf(logits: Float64Array, n: number): number {
+  function penaltyOf(sd: number, logits: Float64Array, n: number): number {
     let s = 0;
     for (let i = 0; i < n; i++) s += logits[i] * logits[i];
     return (sd / 2) * (s / n);
   }
 
   function checkStop(rec: HistoryRecord): void {
-    if (!Number.isFinite(rec.loss) || rec.loss > stop.divergeAbove) {
-      status = "diverged";
-      stopReason = `loss ${rec.loss} at step ${step} (limit ${stop.divergeAbove})`;
-    } else if (stop.targetLoss !== null && rec.loss <= stop.targetLoss) {
-      status = "stopped";
-      stopReason = `target loss ${stop.targetLoss} reached at step ${step}`;
-    } else if (stop.targetError !== null && rec.error <= stop.targetError) {
-      status = "stopped";
-      stopReason = `target error ${stop.targetError} reached at step ${step}`;
-    } else if (stop.plateau) {
-      const { window, minRelativeDecrease } = stop.plateau;
-      let past: HistoryRecord | undefined;
-      for (let i = history.length - 1; i >= 0; i--) {
-        if (history[i].step <= step - window) {
-          past = history[i];
-          break;
-        }
-      }
-      if (past && past.loss - rec.loss <= minRelativeDecrease * Math.abs(past.loss)) {
-        status = "stopped";
-        stopReason = `plateau: loss fell by less than ${minRelativeDecrease} (relative) over ${window} steps, at step ${step}`;
-      }
+    const end = stopCondition(stop, rec, history, step);
+    if (end) {
+      status = end.status;
+      stopReason = end.reason;
     }
   }
 
-  let lastLoss = Number.NaN;
+  /**
+   * ∂L/∂f of `rows` of the `total` points of this step's pass into dLogits; returns the loss (the data
+   * term, reduced as the spec says), or null when `boundOnly` and a bound proved it finite and small.
+   */
+  function lossGradient(
+    logits: Float64Array,
+    y: Float64Array,
+    rows: number,
+    total: number,
+    dLogits: Float64Array,
+    boundOnly: boolean,
+  ): number | null {
+    const sd = sdAt(step);
+    if (weighted) {
+      const sum = weightedLossGradient(
+        specs.loss,
+        logits,
+        y,
+        rows,
+        total,
+        valueAt(weighted, step),
+        sd,
+        dLogits,
+      );
+      return sum * (1 / total); // as lossAndGradient's "mean" (the weighted objective needs one)
+    }
+    let loss: number | null = null;
+    // Full-batch CE between records: the loss value is needed only to detect divergence, and a bound
+    // without a logarithm per point settles that (the exact loss is computed when it cannot).
+    if (boundOnly) {
+      const bound = ceGradientAndBound(specs.loss.reduction, logits, y, rows, dLogits);
+      // (NaN logits give a NaN bound, which is not ≤ the limit: the exact loss then says NaN.)
+      if (!(bound <= stop.divergeAbove)) loss = lossAndGradient(specs.loss, logits, y, rows);
+    } else loss = lossAndGradient(specs.loss, logits, y, rows, dLogits, total);
+    if (sd > 0) for (let i = 0; i < rows; i++) dLogits[i] += (sd * logits[i]) / total;
+    return loss;
+  }
 
   /** One optimizer step (records first if this step is scheduled). */
   function oneStep(): void {
-    fillBatch();
-    forward(mlp, mlp.params, batchX, batchSize, ws, backend);
     const due = schedule[nextRecord] === step;
     if (due) nextRecord++;
-    // Full-batch CE between records: the loss value is needed only to detect divergence, and a bound
-    // without a logarithm per point settles that (the exact loss is computed when it cannot).
     let lossKnown = true;
-    if (fullBatch && specs.loss.kind === "ce" && !due && !needsEveryStep) {
-      const bound = ceGradientAndBound(specs.loss.reduction, ws.logits, batchY, batchSize, ws.dLogits);
-      if (bound <= stop.divergeAbove) lossKnown = false;
-      else lastLoss = lossAndGradient(specs.loss, ws.logits, batchY, batchSize);
-    } else lastLoss = lossAndGradient(specs.loss, ws.logits, batchY, batchSize, ws.dLogits);
-    if (sd > 0) for (let i = 0; i < batchSize; i++) ws.dLogits[i] += (sd * ws.logits[i]) / batchSize;
+    if (pass) {
+      accumulateGradient(pass, grad, chunkGrad, (lg, y, rows, dl) => {
+        lossGradient(lg, y, rows, train.n, dl, false);
+      });
+      // The loss of all points at once: the value the one-pass run reports.
+      lastLoss = lossAndGradient(specs.loss, pass.logits, train.y, train.n);
+    } else {
+      batches?.fill(batchX, batchY);
+      forward(mlp, mlp.params, batchX, batchSize, ws, backend);
+      const boundOnly = fullBatch && specs.loss.kind === "ce" && !due && !needsEveryStep && !weighted;
+      const loss = lossGradient(ws.logits, batchY, batchSize, batchSize, ws.dLogits, boundOnly);
+      if (loss === null) lossKnown = false;
+      else lastLoss = loss;
+    }
     if (fullBatch) {
       // The full-batch forward pass already gives the loss at θ_step: check every step, for free.
       if (
         lossKnown &&
         (!Number.isFinite(lastLoss) || lastLoss > stop.divergeAbove || due || needsEveryStep)
       ) {
-        const errors = countErrors(ws.logits, batchY, batchSize) / batchSize;
-        const rec = due ? record() : ({ step, t: lr * step, loss: lastLoss, error: errors } as HistoryRecord);
+        const errors = countErrors(passLogits, train.y, train.n) / train.n;
+        const rec = due ? record() : ({ step, t: timeAt(), loss: lastLoss, error: errors } as HistoryRecord);
         checkStop(rec);
         if (status !== "running" && !due) record();
         if (status !== "running") return;
@@ -229,16 +309,18 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
       checkStop(rec);
       if (status !== "running") return;
     }
-    backward(mlp, mlp.params, batchX, batchSize, ws, backend, grad, undefined, batchXT);
-    optimizer.step(mlp.params, grad);
+    if (!pass) backward(mlp, mlp.params, batchX, batchSize, ws, backend, grad, undefined, batchXT);
+    if (schedules.lr) tSum += stepper.hyper(step).lr;
+    stepper.apply(grad, step);
     step++;
   }
 
-  const needsEveryStep = stop.targetLoss !== null || stop.targetError !== null;
-
   function finish(): void {
     // Record the final state (step = maxSteps).
-    if (fullBatch) {
+    if (pass) {
+      forwardChunks(pass);
+      lastLoss = lossAndGradient(specs.loss, pass.logits, train.y, train.n);
+    } else if (fullBatch) {
       forward(mlp, mlp.params, batchX, batchSize, ws, backend);
       lastLoss = lossAndGradient(specs.loss, ws.logits, batchY, batchSize);
     }
@@ -248,12 +330,15 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
     if (status !== "diverged") status = "done";
   }
 
+  const pace = newPace();
   const trainer: Trainer = {
     config,
     mlp,
     data,
     backend,
-    history,
+    get history() {
+      return history;
+    },
     get step() {
       return step;
     },
@@ -269,9 +354,23 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
       if (status === "running" && step >= config.train.steps) finish();
       return status;
     },
+    advanceFor: (ms, maxSteps) => advanceFor(trainer, ms, pace, maxSteps),
     run(): RunStatus {
       return trainer.advance(Number.POSITIVE_INFINITY);
     },
+    checkpoint: () => ({
+      format: "learndyn-trainer/1",
+      config: configJson,
+      step,
+      t: tSum,
+      params: Float64Array.from(mlp.params),
+      optimizer: stepper.state(),
+      batches: batches ? batches.state() : null,
+      history: structuredClone(history),
+      nextRecord,
+      status,
+      stopReason,
+    }),
     dispose(): void {
       if (ownBackend) backend.dispose?.();
     },
