@@ -12,6 +12,7 @@ import { canonicalJson, contentHash } from "../sweep/hash.js";
 import { type PointResult, type PointTask, runPoint, type SweepRunStatus } from "../sweep/run-point.js";
 import { formatShard, type Shard } from "../sweep/shard.js";
 import type { SweepSpec } from "../sweep/spec.js";
+import { createGroupCommit, type GroupCommitOptions } from "./group-commit.js";
 
 /** Progress of a running sweep (for bars and logs). */
 export interface SweepProgress {
@@ -45,6 +46,11 @@ export interface RunSweepOptions {
   limit?: number;
   /** Called after each finished run. */
   onProgress?: (p: SweepProgress) => void;
+  /**
+   * How finished runs are batched into transactions (default: up to 256 runs, at most 250 ms after the
+   * first of a batch finished). `{ maxRuns: 1 }` commits every run alone.
+   */
+  commit?: GroupCommitOptions;
 }
 
 /** What a sweep invocation did. */
@@ -127,7 +133,7 @@ function shardRunCount(plan: SweepPlan, shard: Shard | undefined): number {
 
 /**
  * Runs a sweep (or one shard of it) into a store: skips stored runs, runs the rest on a worker pool,
- * writes each finished run in its own transaction. Throws before running anything on a bad spec, a
+ * writes finished runs in batches (group commit, see `commit`). Throws before running anything on a bad spec, a
  * foreign store, or too many runs without `yes`.
  */
 export async function runSweep(options: RunSweepOptions): Promise<SweepSummary> {
@@ -146,6 +152,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepSummary> 
   const started = performance.now();
   let skipped = 0;
   let done = 0;
+  const batches = createGroupCommit((runs) => store.writeRuns(runs), options.commit);
   try {
     const stored = store.storedKeys(!options.retryFailed);
     const tasks = pendingTasks(plan, shard, stored);
@@ -170,7 +177,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepSummary> 
         elapsed: (performance.now() - started) / 1000,
       });
     const finish = (result: PointResult) => {
-      store.writeRun(result);
+      batches.add(result);
       ran[result.status]++;
       done++;
       report();
@@ -223,6 +230,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepSummary> 
         await pool.destroy();
       }
     }
+    batches.flush();
     const seconds = (performance.now() - started) / 1000;
     const counts = store.counts();
     return {
@@ -241,6 +249,11 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepSummary> 
       runsPerSecond: done / Math.max(seconds, 1e-9),
     };
   } finally {
-    store.close();
+    // Runs that finished before an error are kept too.
+    try {
+      batches.flush();
+    } finally {
+      store.close();
+    }
   }
 }

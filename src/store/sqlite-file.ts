@@ -397,7 +397,14 @@ export class SqliteDb {
   close(): void {
     if (!this.db.isOpen) return;
     try {
-      for (const statement of this.statements) if (!statement.isFinalized) statement.finalize();
+      for (const statement of this.statements) {
+        if (statement.isFinalized) continue;
+        // sqlite3_finalize returns the statement's last error again (a refused insert that the caller
+        // already saw and rolled back): that is no reason to leave the connection open.
+        try {
+          statement.finalize();
+        } catch {}
+      }
     } finally {
       this.statements.clear();
       try {

@@ -8,8 +8,9 @@ export { StoreError } from "./sqlite-file.js";
  * A sweep's run store: one SQLite file holding one sweep spec and its runs, through SQLite compiled to
  * WebAssembly (node-sqlite3-wasm, no native addon: see sqlite-file.ts for why and what it adds). Rollback
  * journal with synchronous=FULL (WAL needs shared memory, which the WASM build lacks), one transaction per
- * finished run, UNIQUE(point_key, seed_index): a process killed at any moment (kill -9 included) loses at
- * most its runs in flight, and running the same sweep again skips what is stored.
+ * batch of finished runs (writeRuns; the sweep runner's group commit), UNIQUE(point_key, seed_index): a
+ * process killed at any moment (kill -9 included) loses at most its runs in flight and its open batch, and
+ * running the same sweep again skips what is stored.
  */
 
 export const STORE_FORMAT = "learndyn-sweep-store";
@@ -116,6 +117,11 @@ export interface SweepStore {
   storedKeys(includeFailed?: boolean): Set<string>;
   /** Writes one finished run in its own transaction; a stored non-failed run is never replaced. */
   writeRun(result: PointResult): void;
+  /**
+   * Writes several finished runs in one transaction (group commit: one fsync for all of them). All or
+   * none are stored: a process killed mid-write leaves the store as it was before the call.
+   */
+  writeRuns(results: readonly PointResult[]): void;
   /** Every stored run, ordered by point index then seed index. */
   runs(): StoredRun[];
   /** Number of stored runs by status. */
@@ -232,6 +238,27 @@ function readSpec(db: Db, path: string): StoreSpec {
   return { name, specHash, specJson };
 }
 
+/** A run's row, in RUN_COLUMNS order. */
+function runRow(r: PointResult): (string | number | null)[] {
+  return [
+    r.index,
+    r.key,
+    encodeJson(r.values),
+    r.seedIndex,
+    r.seed,
+    r.configHash,
+    encodeJson(r.config),
+    r.status,
+    r.stopReason,
+    r.error,
+    r.steps,
+    encodeJson(r.scalars),
+    r.history === null ? null : encodeJson(r.history),
+    r.seconds,
+    new Date().toISOString(),
+  ];
+}
+
 /**
  * Opens a store. With `spec`, creates the store if the file is new or empty, and refuses one made from a
  * different spec; without `spec`, opens an existing store read-only (export, report, merge inputs).
@@ -297,26 +324,15 @@ function wrap(db: Db, path: string, spec: StoreSpec): SweepStore {
       return new Set(rows.map((r) => runKey(r.point_key, r.seed_index)));
     },
     writeRun(r) {
+      this.writeRuns([r]);
+    },
+    writeRuns(results) {
       if (!insert) throw new StoreError(`store ${path} is open read-only`);
-      // In RUN_COLUMNS order.
-      const row = [
-        r.index,
-        r.key,
-        encodeJson(r.values),
-        r.seedIndex,
-        r.seed,
-        r.configHash,
-        encodeJson(r.config),
-        r.status,
-        r.stopReason,
-        r.error,
-        r.steps,
-        encodeJson(r.scalars),
-        r.history === null ? null : encodeJson(r.history),
-        r.seconds,
-        new Date().toISOString(),
-      ];
-      db.transaction(() => insert.run(row));
+      if (results.length === 0) return;
+      const rows = results.map(runRow);
+      db.transaction(() => {
+        for (const row of rows) insert.run(row);
+      });
     },
     runs() {
       const rows = db.all(

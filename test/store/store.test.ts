@@ -41,6 +41,19 @@ describe("sweep store", () => {
     store.close();
   });
 
+  it("writes a batch of runs in one transaction: all of them, or none when one row is refused", () => {
+    const { storeSpec, run } = setup(smallSpec());
+    const store = openStore(tempPath("batch.db"), storeSpec);
+    store.writeRuns([run(0, 0), run(1, 0), run(2, 0)]);
+    expect(store.runs().map((r) => r.pointIndex)).toEqual([0, 1, 2]);
+    store.writeRuns([]);
+    // A row SQLite refuses (a NOT NULL column given null) aborts the whole batch.
+    const bad = { ...run(4, 0), key: null as unknown as string };
+    expect(() => store.writeRuns([run(3, 0), bad])).toThrow();
+    expect(store.runs().map((r) => r.pointIndex)).toEqual([0, 1, 2]);
+    store.close();
+  });
+
   it("refuses a store made from another spec, leaving it untouched", () => {
     const path = tempPath("c.db");
     openStore(path, setup(smallSpec()).storeSpec).close();
