@@ -16,14 +16,21 @@ try {
     page.on("pageerror", (e) => console.log(`[pageerror ${name}] ${e.message}`));
     await page.goto(lab.url);
     for (const id of presets) {
+      const before = Number(await page.getAttribute("#run-state", "data-run"));
       await page.selectOption("[data-testid=preset]", id);
-      await page.waitForFunction((pid) => {
-        const el = document.querySelector("#run-state");
-        return (
-          el?.getAttribute("data-loaded") === "1" &&
-          document.querySelector("[data-testid=preset]").value === pid
-        );
-      }, id);
+      // A new run of this preset, set up in the worker (the old run's state says "loaded" until then).
+      await page.waitForFunction(
+        ([pid, run]) => {
+          const el = document.querySelector("#run-state");
+          return (
+            Number(el?.getAttribute("data-run")) > run &&
+            el?.getAttribute("data-loaded") === "1" &&
+            document.querySelector("[data-testid=preset]").value === pid
+          );
+        },
+        [id, before],
+      );
+      await page.selectOption("[aria-label=speed]", "Infinity");
       await page.click("[data-testid=play]");
       await page.waitForFunction(
         () =>

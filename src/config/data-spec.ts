@@ -59,6 +59,10 @@ export const featuresSpecSchema = z
     noiseDims: z.number().int().nonnegative().max(4096).default(0),
     noiseStd: z.number().finite().nonnegative().default(0),
     nTest: count.optional().describe("points per test set (default n)"),
+    carriers: z
+      .enum(["independent", "disjoint"])
+      .optional()
+      .describe("independent (default): carriers drawn per feature; disjoint: no point carries two features"),
   })
   .strict();
 

@@ -48,6 +48,12 @@ export interface FeatureMixtureOptions {
   noiseStd?: number;
   /** Points in each test set ("<name>-only" per feature, and "all"). Default n; integer in [1, 100000]. */
   nTest?: number;
+  /**
+   * `"independent"` (default): each feature draws its carriers on its own, so a point may carry several.
+   * `"disjoint"`: no point carries two features (needs Σ round(p_j n) ≤ n), so with a diagonal network each
+   * feature is an exactly independent mode (THEORY.md §5) and its learning time is its own.
+   */
+  carriers?: "independent" | "disjoint";
 }
 
 const WHERE = "features data";
@@ -76,6 +82,10 @@ export function featureMixture(options: FeatureMixtureOptions, rng: Rng): DataBu
   const basis = checkOneOf(WHERE, "basis", options.basis ?? "standard", ["standard", "random"] as const);
   const noiseDims = checkInt(WHERE, "noiseDims", options.noiseDims ?? 0, 0, 4096);
   const noiseStd = checkNumber(WHERE, "noiseStd", options.noiseStd ?? 0, 0, 1e6);
+  const carriers = checkOneOf(WHERE, "carriers", options.carriers ?? "independent", [
+    "independent",
+    "disjoint",
+  ] as const);
   const k = features.length;
   const d = k + noiseDims;
   const frame = basis === "standard" ? standardBasis(k, d) : randomOrthonormal(k, d, rng.fork("basis"));
@@ -85,9 +95,20 @@ export function featureMixture(options: FeatureMixtureOptions, rng: Rng): DataBu
   const trainRng = rng.fork("train");
   const y = alternatingLabels(n);
   const mask = new Uint8Array(n * k);
+  const taken = new Uint8Array(n);
+  if (carriers === "disjoint") {
+    const total = features.reduce((s, f) => s + Math.round(f.frequency * n), 0);
+    if (total > n)
+      throw new Error(
+        `${WHERE}: carriers "disjoint" needs at most n = ${n} carriers in all, but the frequencies ask for ${total} (Σ round(p·n)); lower the frequencies or raise n`,
+      );
+  }
   features.forEach((f, j) => {
-    for (const i of chooseCarriers(y, Math.round(f.frequency * n), trainRng.fork(`carriers:${f.name}`))) {
+    const count = Math.round(f.frequency * n);
+    const rngJ = trainRng.fork(`carriers:${f.name}`);
+    for (const i of chooseCarriers(y, count, rngJ, carriers === "disjoint" ? taken : null)) {
       mask[i * k + j] = 1;
+      taken[i] = 1;
     }
   });
   const train = build(
@@ -200,12 +221,15 @@ function uncorrelatedSigns(
   return signs;
 }
 
-/** `count` point indices, split between the labels as evenly as the class sizes allow, drawn at random. */
-function chooseCarriers(y: Float64Array, count: number, rng: Rng): number[] {
+/**
+ * `count` point indices, split between the labels as evenly as the class sizes allow, drawn at random
+ * (among the points not `taken` yet, when given).
+ */
+function chooseCarriers(y: Float64Array, count: number, rng: Rng, taken: Uint8Array | null): number[] {
   const pos: number[] = [];
   const neg: number[] = [];
   y.forEach((v, i) => {
-    (v === 1 ? pos : neg).push(i);
+    if (!taken?.[i]) (v === 1 ? pos : neg).push(i);
   });
   let takePos = Math.min(pos.length, Math.ceil(count / 2));
   let takeNeg = count - takePos;

@@ -37,6 +37,35 @@ describe("featureMixture", () => {
     expect(train.meta).toEqual({ pointsWithoutFeatures: 0 });
   });
 
+  it('carriers "disjoint": exact counts, no point carries two features, labels balanced', () => {
+    const features = [
+      { name: "A", frequency: 0.4 },
+      { name: "B", frequency: 0.2 },
+      { name: "C", frequency: 0.1 },
+    ];
+    const { train } = featureMixture({ n: 200, features, carriers: "disjoint" }, new Rng(5));
+    const sets = [0, 1, 2].map((j) => carriers(train, j));
+    expect(sets.map((s) => s.length)).toEqual([80, 40, 20]);
+    const all = sets.flat();
+    expect(new Set(all).size).toBe(all.length);
+    for (const s of sets) expect(s.filter((i) => train.y[i] === 1).length).toBe(s.length / 2);
+    expect(train.meta).toEqual({ pointsWithoutFeatures: 60 });
+    // The default still draws independently: with these frequencies some point carries two features.
+    const indep = featureMixture({ n: 200, features }, new Rng(5)).train;
+    const both = [0, 1, 2].flatMap((j) => carriers(indep, j));
+    expect(new Set(both).size).toBeLessThan(both.length);
+  });
+
+  it('carriers "disjoint" refuses frequencies that need more than n points', () => {
+    const features = [
+      { name: "A", frequency: 0.8 },
+      { name: "B", frequency: 0.4 },
+    ];
+    expect(() => featureMixture({ n: 100, features, carriers: "disjoint" }, new Rng(1))).toThrow(
+      /needs at most n = 100 carriers in all, but the frequencies ask for 120/,
+    );
+  });
+
   it("test sets carry exactly one feature, or all", () => {
     const { tests } = featureMixture(
       {

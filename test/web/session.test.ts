@@ -55,6 +55,7 @@ describe("LabSession (the worker's training)", () => {
     expect(ok).toEqual({
       data: {
         kind: "inline",
+        name: "pts.csv",
         x: [
           [0, 1],
           [1, 0],

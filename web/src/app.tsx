@@ -15,7 +15,7 @@ import {
   setAt,
   validateConfig,
 } from "./state/config-edit.js";
-import { readCsvAsInline } from "./state/csv-upload.js";
+import { configForUrl, neutralConfig, neutralNotice, readCsvAsInline } from "./state/csv-upload.js";
 import { decodeState, encodeState } from "./state/url-state.js";
 import type { FromWorker, ToWorker } from "./worker/protocol.js";
 
@@ -62,14 +62,34 @@ const LAB_THREADS = (() => {
 function initialRaw(): { raw: RawConfig; error: string | null } {
   const fallback = normalizeConfig(PRESETS[0].config) as RawConfig;
   const state = decodeState(window.location.hash);
-  if (state.kind === "ok" && state.config && typeof state.config === "object" && !Array.isArray(state.config))
-    return { raw: state.config as RawConfig, error: null };
+  if (
+    state.kind === "ok" &&
+    state.config &&
+    typeof state.config === "object" &&
+    !Array.isArray(state.config)
+  ) {
+    const raw = state.config as RawConfig;
+    const data = raw.data as { kind?: string; path?: string } | undefined;
+    const error =
+      data?.kind === "file"
+        ? `This link's data came from ${data.path}, which was too large to put in the link: upload that file (Data → Upload CSV) to run it; the rest of the config is kept.`
+        : null;
+    return { raw, error };
+  }
   if (state.kind === "ok")
     return { raw: fallback, error: "the link's config is not a JSON object; showing preset C1" };
   return {
     raw: fallback,
     error: state.kind === "error" ? `${state.message}. Showing preset C1 instead.` : null,
   };
+}
+
+/** The axes a config starts with: its preset's view (matched by name), else linear time and log loss. */
+function presetView(raw: RawConfig): { logX: boolean; logY: Record<string, boolean> } {
+  const view = PRESETS.find((p) => p.config.name === raw.name)?.view;
+  const logY: Record<string, boolean> = { loss: true };
+  for (const card of view?.logY ?? []) logY[card] = true;
+  return { logX: view?.logX ?? false, logY };
 }
 
 /** Re-renders its children (a function) on every frame of the run, without re-rendering the whole app. */
@@ -93,11 +113,14 @@ export function App() {
   const [csvName, setCsvName] = useState<string | null>(null);
   const [speed, setSpeed] = useState(100);
   const [playing, setPlaying] = useState(false);
-  const [logX, setLogX] = useState(false);
-  const [logY, setLogY] = useState<Record<string, boolean>>({ loss: true });
+  const startView = useMemo(() => presetView(init.raw), [init.raw]);
+  const [logX, setLogX] = useState(startView.logX);
+  const [logY, setLogY] = useState<Record<string, boolean>>(startView.logY);
   const listeners = useMemo(() => new Set<() => void>(), []);
   const v = useMemo(() => validateConfig(raw), [raw]);
   const run = useRef<RunState>({ id: 0, step: 0, totalSteps: 0, loadError: null, crash: null });
+  // The last run that started: it stays on screen while the config on the left cannot run.
+  const lastShown = useRef<RunState | null>(null);
   const worker = useRef<Worker | null>(null);
   const playingRef = useRef(false);
   const speedRef = useRef(speed);
@@ -129,6 +152,7 @@ export function App() {
       if (m.id !== r.id) return;
       if (m.type === "loaded") {
         r.info = m.info;
+        lastShown.current = r;
         r.totalSteps = m.totalSteps;
         if (playingRef.current) post({ type: "play", stepsPerSecond: speedRef.current });
       } else if (m.type === "load-error") {
@@ -150,6 +174,7 @@ export function App() {
         r.stopReason = p.stopReason;
         r.backend = p.backend;
         if (m.grid) r.grid = m.grid;
+        if (m.weights) r.weights = m.weights;
         if (!m.playing && playingRef.current) {
           playingRef.current = false;
           setPlaying(false);
@@ -168,6 +193,14 @@ export function App() {
   const load = useCallback(() => {
     const r = run.current;
     const id = r.id + 1;
+    if (!v.config) {
+      // Invalid input: the run on screen stays (the fields say what is wrong); nothing new starts.
+      playingRef.current = false;
+      setPlaying(false);
+      post({ type: "pause" });
+      redraw();
+      return;
+    }
     run.current = {
       id,
       step: 0,
@@ -177,22 +210,18 @@ export function App() {
       history: [],
       extras: [],
       grid: null,
+      weights: null,
       theory: null,
       status: "running",
       stopReason: "",
     };
-    if (v.config) {
-      run.current.config = v.config;
-      post({ type: "load", id, config: v.config, threads: LAB_THREADS });
-    } else {
-      playingRef.current = false;
-      setPlaying(false);
-    }
+    run.current.config = v.config;
+    post({ type: "load", id, config: v.config, threads: LAB_THREADS });
     redraw();
   }, [v.config, redraw]);
 
   useEffect(() => {
-    history.replaceState(null, "", `#${encodeState(raw)}`);
+    history.replaceState(null, "", `#${encodeState(configForUrl(raw))}`);
     const t = setTimeout(load, 150);
     return () => clearTimeout(t);
   }, [raw, load]);
@@ -201,7 +230,7 @@ export function App() {
     const onHash = () => {
       const s = decodeState(window.location.hash);
       if (s.kind === "ok" && s.config && typeof s.config === "object") {
-        if (JSON.stringify(s.config) !== JSON.stringify(raw)) setRaw(s.config as RawConfig);
+        if (JSON.stringify(s.config) !== JSON.stringify(configForUrl(raw))) setRaw(s.config as RawConfig);
       } else if (s.kind === "error") setNotice(s.message);
     };
     window.addEventListener("hashchange", onHash);
@@ -227,6 +256,9 @@ export function App() {
     if (!p) return;
     setNotice(null);
     setCsvError(null);
+    const view = presetView(p.config as RawConfig);
+    setLogX(view.logX);
+    setLogY(view.logY);
     setRaw(normalizeConfig(p.config) as RawConfig);
   };
   const onCsv = async (file: File) => {
@@ -238,7 +270,17 @@ export function App() {
     }
     setCsvError(null);
     setCsvName(file.name);
-    setRaw((r) => setAt(r, ["data"], res.data));
+    const data = raw.data as { kind?: string; path?: string } | undefined;
+    if (data?.kind === "file" && data.path === file.name) {
+      // The file a link names (too large for the link): its config is kept, only the points come in.
+      setNotice(null);
+      setRaw((r) => setAt(r, ["data"], res.data));
+      return;
+    }
+    setLogX(false);
+    setLogY({ loss: true });
+    setNotice(neutralNotice(file.name, res.data.x.length, res.data.x[0]?.length ?? 0));
+    setRaw(neutralConfig(res.data, file.name, raw.seed));
   };
   const flash = (msg: string) => {
     setNotice(msg);
@@ -267,7 +309,8 @@ export function App() {
   };
   const preset = PRESETS.find((p) => p.config.name === raw.name);
   const canRun = v.config !== null && !run.current.loadError;
-  const command = useMemo(() => cliCommand(v.config ?? raw), [v.config, raw]);
+  // Large uploaded data goes to the CLI as the file it came from (`data.kind: "file"` reads the same CSV).
+  const command = useMemo(() => cliCommand(configForUrl((v.config ?? raw) as RawConfig)), [v.config, raw]);
 
   return (
     <div class="app">
@@ -464,6 +507,13 @@ export function App() {
             <code class="cli" data-testid="cli-command">
               {command}
             </code>
+            {configForUrl(raw) !== raw && (
+              <p class="hint" data-testid="data-not-in-url">
+                The uploaded data is too large for the page's link, so the link (and the command) name the
+                file it came from, {String((configForUrl(raw).data as { path: string }).path)}. "Config JSON"
+                holds everything, the points included.
+              </p>
+            )}
           </div>
         </aside>
         <section class="main">
@@ -480,7 +530,8 @@ export function App() {
           <Live sub={listeners}>
             {() => {
               const r = run.current;
-              const view: RunView | null = r.config && r.info ? (r as RunView) : null;
+              const shown = r.config && r.info ? r : !v.config || r.loadError ? lastShown.current : null;
+              const view: RunView | null = shown?.config && shown.info ? (shown as RunView) : null;
               return (
                 <>
                   {r.loadError && (

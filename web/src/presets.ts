@@ -16,6 +16,16 @@ export interface Preset {
   watch: string;
   /** The run. */
   config: RunConfigInput;
+  /** How the page first shows the run, when the box asks for more than the defaults. */
+  view?: PresetView;
+}
+
+/** View settings a preset starts with (not part of the run config: they change no number). */
+export interface PresetView {
+  /** Time axis on a log scale (C1's plateau spans decades). */
+  logX?: boolean;
+  /** Cards whose y axis starts logarithmic (besides the loss, always log). */
+  logY?: string[];
 }
 
 const ones = (n: number, r = 1) => Array.from({ length: n }, () => r);
@@ -49,6 +59,7 @@ export const PRESETS: readonly Preset[] = [
       train: { steps: 600 },
       probes: { schedule: { kind: "every", every: 5 }, include: [] },
     },
+    view: { logX: true },
   },
   {
     id: "c2",
@@ -124,29 +135,45 @@ export const PRESETS: readonly Preset[] = [
     claim: "C5",
     title: "C5 · Feature frequency sets the speed",
     watch:
-      "The response along each feature grows like e^{p·r·t}: the frequent feature A is learned long before the rare feature C. " +
-      "The dotted lines mark the predicted learning times ln(1/(rε))/(p r); halve a frequency and its time doubles.",
+      "Each feature has its own carriers (no point has two) and its own unit of a diagonal linear network, so its strength f(u_j) grows like ε·e^{p·r·t} on its own: the frequent feature A (p = 0.4) is learned long before the rare feature C (p = 0.1). " +
+      "The dotted lines mark each feature's predicted learning time ≈ ln(1/(rε))/(p r), the moment r·f(u_j) reaches 1; halve a frequency and its time doubles. " +
+      "(The 60 points that carry no feature keep f = 0, so the training error stays at 0.3.)",
     config: {
       name: "C5 feature frequency",
       seed: 5,
       data: {
         kind: "features",
-        n: 100,
+        n: 200,
         features: [
-          { name: "A", norm: 1, frequency: 0.8 },
-          { name: "B", norm: 1, frequency: 0.4 },
-          { name: "C", norm: 1, frequency: 0.2 },
+          { name: "A", norm: 1, frequency: 0.4 },
+          { name: "B", norm: 1, frequency: 0.2 },
+          { name: "C", norm: 1, frequency: 0.1 },
         ],
+        carriers: "disjoint",
         noiseDims: 0,
         noiseStd: 0,
       },
-      model: { hidden: [50], activation: "relu", bias: false },
-      init: { scheme: "gaussian", scale: 0.01 },
+      model: { hidden: [3], activation: "linear", bias: false, diagonalLayers: [0] },
+      // Balanced chains a_j = v_j = 0.1: every feature starts at strength ε = 0.01 (THEORY.md §5's mode).
+      init: {
+        scheme: "explicit",
+        weights: [
+          {
+            W: [
+              [0.1, 0, 0],
+              [0, 0.1, 0],
+              [0, 0, 0.1],
+            ],
+          },
+          { W: [[0.1, 0.1, 0.1]] },
+        ],
+      },
       loss: { kind: "ce", reduction: "mean" },
-      optimizer: { kind: "gd", lr: 0.5 },
-      train: { steps: 400 },
-      probes: { schedule: { kind: "every", every: 2 }, include: ["test-accuracy"] },
+      optimizer: { kind: "gd", lr: 0.1 },
+      train: { steps: 800 },
+      probes: { schedule: { kind: "every", every: 4 }, include: [] },
     },
+    view: { logY: ["modes"] },
   },
   {
     id: "c6",
@@ -173,7 +200,7 @@ export const PRESETS: readonly Preset[] = [
     title: "C7 · Gradient starvation",
     watch:
       "Feature A is in every point, B in half of them, and both predict the label perfectly: once A is learned the loss is small and B's response stops growing. " +
-      "On a log y axis B stalls orders of magnitude below A (theory: ε^{1−ρ}, ρ = p·r_B/r_A); a smaller init scale ε starves it more.",
+      "On the log y axis B stalls two orders of magnitude below A (theory: ε^{1−ρ}, ρ = p·r_B/r_A = ½); a smaller start √ε in init.weights starves it more.",
     config: {
       name: "C7 gradient starvation",
       seed: 7,
@@ -187,13 +214,26 @@ export const PRESETS: readonly Preset[] = [
         noiseDims: 0,
         noiseStd: 0,
       },
-      model: { hidden: [50], activation: "relu", bias: false },
-      init: { scheme: "gaussian", scale: 0.001 },
+      // THEORY.md §7's diagonal linear network, balanced at u(0) = ε = 10⁻³ (√ε = 0.0316…), as in the C7 claim.
+      model: { hidden: [2], activation: "linear", bias: false, diagonalLayers: [0] },
+      init: {
+        scheme: "explicit",
+        weights: [
+          {
+            W: [
+              [Math.sqrt(1e-3), 0],
+              [0, Math.sqrt(1e-3)],
+            ],
+          },
+          { W: [[Math.sqrt(1e-3), Math.sqrt(1e-3)]] },
+        ],
+      },
       loss: { kind: "ce", reduction: "mean" },
-      optimizer: { kind: "gd", lr: 1 },
-      train: { steps: 3000 },
+      optimizer: { kind: "gd", lr: 0.5 },
+      train: { steps: 4000 },
       probes: { schedule: { kind: "log", perDecade: 40 }, include: ["test-accuracy"] },
     },
+    view: { logY: ["modes"] },
   },
   {
     id: "moons",

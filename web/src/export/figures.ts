@@ -7,7 +7,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { heatmap } from "../../../src/figures/heatmap.js";
 import { type LineSeries, lineChart } from "../../../src/figures/lineChart.js";
 import { phasePortrait } from "../../../src/figures/phasePortrait.js";
-import { column, modeSeries, type RunView } from "../components/views.js";
+import { column, modeSeries, type RunView } from "../components/run-view.js";
 import { regionOf } from "../plot/plane-charts.js";
 
 /** The Vega-Lite spec of one of the lab's views. */

@@ -277,6 +277,9 @@ export function LineChart(props: LineChartProps) {
         role="img"
         aria-label={props.label}
         data-testid={props.testId}
+        data-rules={props.rules?.length ?? 0}
+        data-theory={props.series.filter((c) => c.theory && c.x.length > 1).length}
+        data-series={props.series.filter((c) => !c.theory).length}
         onPointerMove={onMove}
         onPointerDown={onMove}
         onPointerLeave={() => setHover(null)}
@@ -318,13 +321,26 @@ export function LineChart(props: LineChartProps) {
   );
 }
 
-/** A legend row for a chart: swatches for simulation (solid) and theory (dashed) curves. */
-export function Legend(props: { items: readonly { name: string; color: string; theory?: boolean }[] }) {
+/** One entry of a legend. */
+export interface LegendItem {
+  name: string;
+  color: string;
+  /** A theory curve: dashed swatch. */
+  theory?: boolean;
+  /** A vertical rule (predicted time): dotted swatch. */
+  rule?: boolean;
+}
+
+/** A legend row for a chart: swatches for simulation (solid), theory (dashed) curves and rules (dotted). */
+export function Legend(props: { items: readonly LegendItem[] }) {
   return (
     <div class="legend">
       {props.items.map((it) => (
         <span key={it.name} class="legend-item">
-          <span class={it.theory ? "swatch dashed" : "swatch"} style={{ borderColor: it.color }} />
+          <span
+            class={it.rule ? "swatch dotted" : it.theory ? "swatch dashed" : "swatch"}
+            style={{ borderColor: it.color }}
+          />
           {it.name}
         </span>
       ))}

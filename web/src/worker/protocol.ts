@@ -1,5 +1,5 @@
 /** Messages between the lab page and its training worker (structured-clone plain data only). */
-import type { DataInfo, DecisionGrid, Progress } from "./session.js";
+import type { DataInfo, DecisionGrid, Progress, WeightSnapshot } from "./session.js";
 import type { TheoryOverlay } from "./theory-overlay.js";
 
 /** Page → worker. */
@@ -19,5 +19,13 @@ export type FromWorker =
   | { type: "loaded"; id: number; info: DataInfo; totalSteps: number }
   | { type: "load-error"; id: number; message: string }
   | { type: "theory"; id: number; overlay: TheoryOverlay }
-  | { type: "progress"; id: number; progress: Progress; grid: DecisionGrid | null; playing: boolean }
+  /** `grid` and `weights` come at most every GRID_MS (and at pauses and the end); null in between. */
+  | {
+      type: "progress";
+      id: number;
+      progress: Progress;
+      grid: DecisionGrid | null;
+      weights: WeightSnapshot | null;
+      playing: boolean;
+    }
   | { type: "crash"; id: number; message: string };

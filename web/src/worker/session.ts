@@ -11,7 +11,7 @@ import { parseRunConfig } from "../../../src/config/validate.js";
 import type { Dataset } from "../../../src/data/dataset.js";
 import { jsBackend } from "../../../src/engine/backend-js.js";
 import type { WasmBackend } from "../../../src/engine/backend-wasm.js";
-import { type Mlp, weightView } from "../../../src/engine/mlp.js";
+import { biasView, type Mlp, weightView } from "../../../src/engine/mlp.js";
 import { forward } from "../../../src/engine/propagate.js";
 import { createWorkspace } from "../../../src/engine/workspace.js";
 import type { Probe, ProbeContext, ProbeValues } from "../../../src/probes/probe.js";
@@ -19,6 +19,7 @@ import { PROBES } from "../../../src/probes/registry.js";
 import { buildData } from "../../../src/train/build-data.js";
 import type { HistoryRecord, RunStatus } from "../../../src/train/history.js";
 import { createTrainer, type Trainer } from "../../../src/train/trainer.js";
+import { featureTimes } from "./feature-times.js";
 import { type TheoryOverlay, theoryOverlay } from "./theory-overlay.js";
 
 /** Most points whose margins are kept per record (the per-point view). */
@@ -45,6 +46,17 @@ export interface LabExtra {
   paramNorm?: number;
   /** Largest drift of a conserved balance ‖w_in‖² − ‖w_out‖² from step 0 (when the probe exists). */
   balanceDrift?: number;
+  /** Orthogonal data: largest |W₁[k][i]|, k ≠ i (unit k off its own point's coordinate; C2). */
+  offDiagonal?: number;
+}
+
+/** Most parameters of a net whose weights are sent to the page (network diagram, weight matrix, scrubbing). */
+export const MAX_SNAPSHOT_PARAMS = 20_000;
+
+/** The net's weights at a step, per layer: W (outputs × inputs, row-major) and b (or null). */
+export interface WeightSnapshot {
+  step: number;
+  layers: { inputs: number; outputs: number; W: number[]; b: number[] | null }[];
 }
 
 /** Facts about the data and model that the views need once. */
@@ -135,7 +147,22 @@ export class LabSession {
     const { mlp, data } = this.trainer;
     const initial =
       this.trainer.step === 0 ? unitPairs(mlp, mlp.params, data.train, this.config) : this.extras[0];
-    return theoryOverlay(this.config, this.info, initial ?? undefined);
+    const overlay = theoryOverlay(this.config, this.info, initial ?? undefined);
+    if (this.config.data.kind === "features" && this.trainer.step === 0) {
+      // Times are drawn where features are meant to be separate modes (disjoint carriers); elsewhere (C7's
+      // shared points) a note on the mode theory's gaps would only distract.
+      overlay.notes = [];
+      if (this.config.data.carriers !== "disjoint") return overlay;
+      const ft = featureTimes(this.config, mlp, mlp.params, this.info.n);
+      overlay.featureTimes = ft.times;
+      overlay.notes = ft.times.length
+        ? [
+            "Dotted lines: each feature's predicted learning time (carriers' margin r·u = 1), the exact mode ODE of THEORY.md §5 from this run's own initial weights.",
+          ]
+        : [`No predicted learning times: ${ft.gap}.`];
+      if (ft.times.length && ft.gap) overlay.notes.push(ft.gap);
+    }
+    return overlay;
   }
 
   get step(): number {
@@ -170,6 +197,24 @@ export class LabSession {
         threads: this.trainer.backend.threads ?? 1,
         running: 1 + ((this.trainer.backend as Partial<WasmBackend>).helpersReady?.() ?? 0),
       },
+    };
+  }
+
+  /** The current weights, or null for nets larger than MAX_SNAPSHOT_PARAMS. */
+  weights(): WeightSnapshot | null {
+    const { mlp } = this.trainer;
+    if (mlp.size > MAX_SNAPSHOT_PARAMS) return null;
+    return {
+      step: this.trainer.step,
+      layers: mlp.layers.map((L, l) => {
+        const b = biasView(mlp, mlp.params, l);
+        return {
+          inputs: L.inputs,
+          outputs: L.outputs,
+          W: Array.from(weightView(mlp, mlp.params, l)),
+          b: b ? Array.from(b) : null,
+        };
+      }),
     };
   }
 
@@ -257,6 +302,14 @@ function measureExtras(ctx: ProbeContext, config: RunConfig): LabExtra {
   if (data.features) {
     const responses = take("feature-responses");
     if (Array.isArray(responses.response)) extra.response = responses.response;
+  }
+  if (config.data.kind === "orthogonal" && mlp.layers.length >= 2) {
+    const L = mlp.layers[0];
+    const W = weightView(mlp, params, 0);
+    let worst = 0;
+    for (let k = 0; k < L.outputs; k++)
+      for (let i = 0; i < L.inputs; i++) if (i !== k) worst = Math.max(worst, Math.abs(W[k * L.inputs + i]));
+    extra.offDiagonal = worst;
   }
   const units = unitPairs(mlp, params, data, config);
   if (units) {

@@ -6,6 +6,7 @@
 import type { RunConfig } from "../../../src/config/run-config.js";
 import { errorCurve } from "../../../src/theory/error-curve.js";
 import { simulateMode } from "../../../src/theory/mode-dynamics.js";
+import type { FeatureTime } from "./feature-times.js";
 import type { DataInfo, LabExtra } from "./session.js";
 
 /** Theory curves for the lab's views. Empty arrays where the theory does not apply; `notes` say why. */
@@ -20,6 +21,8 @@ export interface TheoryOverlay {
   errorPopulation: number[] | null;
   /** Short statements of what is overlaid, or why nothing is. */
   notes: string[];
+  /** Features data where each feature is its own mode: each one's predicted learning time (C5, P10). */
+  featureTimes?: FeatureTime[];
 }
 
 /** Why the exact mode theory does not apply to a config, or "" when it does. */

@@ -30,12 +30,14 @@ function send(force = false): void {
   const progress = session.drain();
   const now = performance.now();
   let grid = null;
+  let weights = null;
   if (force || now - lastGrid > GRID_MS || progress.status !== "running") {
     grid = session.decisionGrid();
+    weights = session.weights();
     lastGrid = now;
   }
-  if (progress.records.length === 0 && !grid && !force) return;
-  post({ type: "progress", id, progress, grid, playing });
+  if (progress.records.length === 0 && !grid && !weights && !force) return;
+  post({ type: "progress", id, progress, grid, weights, playing });
 }
 
 /** Advances by up to `steps` but no longer than SLICE_MS; returns the steps taken. */

@@ -1,0 +1,70 @@
+/** A view's card: title, subtitle, log-y toggle and figure downloads around one chart. */
+import type { ComponentChildren } from "preact";
+
+/** What every card needs from the page. */
+export interface ViewOptions {
+  /** Time axis on a log scale. */
+  logX: boolean;
+  /** Per card id: y axis on a log scale. */
+  logY: Record<string, boolean>;
+  /** Flips a card's log-y. */
+  toggleLogY: (card: string) => void;
+  /** Downloads a card as a figure (the report's Vega-Lite spec). */
+  exportFigure: (card: string, format: "svg" | "png") => void;
+}
+
+/** A card of the views. */
+export function Card(props: {
+  id: string;
+  title: string;
+  subtitle?: string;
+  children: ComponentChildren;
+  o: ViewOptions;
+  logToggle?: boolean;
+  wide?: boolean;
+}) {
+  return (
+    <section
+      class={props.wide ? "card wide" : "card"}
+      data-testid={`card-${props.id}`}
+      aria-label={props.title}
+    >
+      <header>
+        <div>
+          <h3>{props.title}</h3>
+          {props.subtitle && <p class="sub">{props.subtitle}</p>}
+        </div>
+        <div class="card-tools">
+          {props.logToggle && (
+            <button
+              type="button"
+              class={props.o.logY[props.id] ? "tiny on" : "tiny"}
+              aria-pressed={props.o.logY[props.id] ?? false}
+              onClick={() => props.o.toggleLogY(props.id)}
+              title="logarithmic y axis"
+            >
+              log y
+            </button>
+          )}
+          <button
+            type="button"
+            class="tiny"
+            onClick={() => props.o.exportFigure(props.id, "svg")}
+            title="download as SVG"
+          >
+            SVG
+          </button>
+          <button
+            type="button"
+            class="tiny"
+            onClick={() => props.o.exportFigure(props.id, "png")}
+            title="download as PNG"
+          >
+            PNG
+          </button>
+        </div>
+      </header>
+      {props.children}
+    </section>
+  );
+}
