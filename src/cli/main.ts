@@ -25,6 +25,9 @@ export function buildProgram(): Command {
   program.addCommand(exportCommand());
   program.addCommand(storeReportCommand());
   program.addCommand(labCommand());
+  // addCommand does not pass exitOverride on: without it a subcommand's parse error (an invalid
+  // --format choice, an unknown option) exits 1 from inside commander instead of 2 like other bad input.
+  for (const c of program.commands) c.exitOverride().showHelpAfterError("(run with --help for usage)");
   return program;
 }
 

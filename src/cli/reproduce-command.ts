@@ -140,7 +140,7 @@ async function runReproduce(claims: string[], flags: ReproduceFlags & { scale?: 
   const allChecks = results.flatMap((r) => r.checks.map((c) => ({ claim: r.claim, ...c })));
   const failed = allChecks.filter((c) => !c.pass);
   const findings = failed.filter((c) => c.finding).length;
-  if (flags.json) {
+  if (flags.json && !flags.quiet) {
     process.stdout.write(
       `${JSON.stringify({ seconds, out, report: written.html, checks: allChecks, failed: failed.length, findings })}\n`,
     );

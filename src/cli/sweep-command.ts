@@ -3,10 +3,12 @@ import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import cliProgress from "cli-progress";
 import { Command } from "commander";
+import { ConfigError } from "../config/validate.js";
 import { parseCsv } from "../data/csv.js";
 import { parseJson } from "../data/json.js";
 import { BUILTIN_SWEEPS, builtinSweep } from "../sweep/builtins.js";
 import { planSweep } from "../sweep/expand.js";
+import { unrecordedScalars } from "../sweep/kept-scalars.js";
 import { parseShard, type Shard } from "../sweep/shard.js";
 import { parseSweepSpec, type SweepSpec } from "../sweep/spec.js";
 import { readJsonFile } from "./load-config.js";
@@ -75,11 +77,18 @@ export function sweepCommand(): Command {
 /** Loads a spec from a file (resolving data and weight files next to it) or from the built-ins. */
 export function loadSweepSpec(specPath: string | undefined, builtin: string | undefined): SweepSpec {
   if (specPath && builtin) throw new Error("give a spec file or --builtin NAME, not both");
-  if (builtin) return builtinSweep(builtin);
+  if (builtin) return checkKept(builtinSweep(builtin), `built-in sweep ${builtin}`);
   if (!specPath) throw new Error("give a sweep spec file or --builtin NAME (see `learndyn sweep --list`)");
   const raw = readJsonFile(specPath, "sweep spec");
   const spec = parseSweepSpec(raw, specPath);
   resolveFiles(spec.base, dirname(resolve(specPath)));
+  return checkKept(spec, specPath);
+}
+
+/** Refuses kept scalars that no included probe records (a stored spec is not checked: old stores export). */
+function checkKept(spec: SweepSpec, source: string): SweepSpec {
+  const problems = unrecordedScalars(spec);
+  if (problems.length > 0) throw new ConfigError(source, problems);
   return spec;
 }
 
@@ -212,7 +221,7 @@ async function runSweepCommand(specPath: string | undefined, flags: SweepFlags):
   } finally {
     progress.stop();
   }
-  if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  if (flags.json && !flags.quiet) process.stdout.write(`${JSON.stringify(summary)}\n`);
   else if (!flags.quiet) {
     const r = summary.ran;
     process.stdout.write(

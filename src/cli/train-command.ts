@@ -193,7 +193,7 @@ async function runTrainCommand(flags: TrainFlags): Promise<number> {
   out.write("history.csv", historyToCsv(trainer.history));
   out.write("weights.json", `${JSON.stringify({ weights: exportWeights(trainer.mlp) })}\n`);
   out.write("summary.json", `${JSON.stringify(summary, null, 2)}\n`);
-  if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  if (flags.json && !flags.quiet) process.stdout.write(`${JSON.stringify(summary)}\n`);
   else if (!flags.quiet) {
     const why = trainer.stopReason ? ` (${trainer.stopReason})` : "";
     process.stdout.write(

@@ -11,6 +11,7 @@ export const conservedProbe: Probe = {
   name: "conserved",
   description:
     "balance ‖w_in‖² − ‖w_out‖² per last-layer unit (balance[k]) and max drift from step 0 (balanceDrift)",
+  fields: ["balance", "balanceDrift"],
   measure({ mlp, params, initialParams }): ProbeValues {
     if (mlp.layers.length < 2) return {};
     const now = balances(mlp, params);

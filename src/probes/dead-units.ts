@@ -9,6 +9,7 @@ import type { Probe, ProbeValues } from "./probe.js";
 export const deadUnitsProbe: Probe = {
   name: "dead-units",
   description: "relu units inactive on every training point: deadUnits (count), deadFraction",
+  fields: ["deadUnits", "deadFraction"],
   measure({ mlp, params, data }): ProbeValues {
     if (mlp.spec.activation !== "relu" || mlp.layers.length < 2) return {};
     let input = data.x;

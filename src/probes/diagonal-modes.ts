@@ -9,6 +9,7 @@ import type { Probe, ProbeValues } from "./probe.js";
 export const diagonalModesProbe: Probe = {
   name: "diagonal-modes",
   description: "2-layer nets: a[k] = W1[k][k], b[k] = w2[k], offDiagonalMax = max |W1[k][i≠k]|",
+  fields: ["a", "b", "offDiagonalMax"],
   measure({ mlp, params }): ProbeValues {
     if (mlp.layers.length !== 2) return {};
     const L = mlp.layers[0];

@@ -9,6 +9,7 @@ import type { Probe, ProbeValues } from "./probe.js";
 export const featureResponsesProbe: Probe = {
   name: "feature-responses",
   description: "f(u_j) and f(-u_j) along each feature direction: response[j], responseNeg[j]",
+  fields: ["response", "responseNeg"],
   measure({ data, evaluate }): ProbeValues {
     const features = data.features;
     if (!features) return {};

@@ -4,6 +4,7 @@ import type { Probe } from "./probe.js";
 export const marginsProbe: Probe = {
   name: "margins",
   description: "margins y·f(x): marginMin, marginMean and per-point margin[i]",
+  fields: ["marginMin", "marginMean", "margin"],
   measure({ logits, data }) {
     const margin: number[] = new Array(data.n);
     let min = Number.POSITIVE_INFINITY;

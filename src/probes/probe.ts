@@ -33,5 +33,10 @@ export interface Probe {
   name: string;
   /** One line for `--help`. */
   description: string;
+  /**
+   * Names of the values it records ("marginMin"; "accuracy:*" for a family), so a sweep that keeps a
+   * scalar no included probe records is refused when its spec is checked. Absent: not declared.
+   */
+  fields?: readonly string[];
   measure(ctx: ProbeContext): ProbeValues;
 }

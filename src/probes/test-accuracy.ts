@@ -4,6 +4,7 @@ import type { Probe } from "./probe.js";
 export const testAccuracyProbe: Probe = {
   name: "test-accuracy",
   description: "accuracy on each test set of the data generator, as accuracy:<name>",
+  fields: ["accuracy:*"],
   measure({ tests, evaluate }) {
     const out: Record<string, number> = {};
     for (const [name, ds] of Object.entries(tests)) {

@@ -5,6 +5,7 @@ import type { Probe } from "./probe.js";
 export const weightNormsProbe: Probe = {
   name: "weight-norms",
   description: "Frobenius norm per layer (weightNorm[l]) and of all parameters (paramNorm)",
+  fields: ["weightNorm", "paramNorm"],
   measure({ mlp, params }) {
     const weightNorm = mlp.layers.map((_, l) => norm(weightView(mlp, params, l)));
     return { weightNorm, paramNorm: norm(params) };

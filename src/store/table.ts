@@ -10,7 +10,7 @@ export interface Column {
   values: (number | string | null)[];
 }
 
-/** One row per run: point index, axis values, seed, status, steps, kept scalars, error, time. */
+/** One row per run: run number, point index, axis values, seed, status, steps, kept scalars, error, time. */
 export interface RunTable {
   columns: Column[];
   rows: number;
@@ -51,38 +51,98 @@ function axisColumns(spec: SweepSpec, runs: StoredRun[]): { name: string; get(r:
   return out;
 }
 
-/** The run table of a store (ordered by point, then seed). */
+/** Columns every run table has; an axis or kept scalar of the same name is renamed (see {@link runTable}). */
+const FIXED = [
+  "run",
+  "point_index",
+  "seed_index",
+  "seed",
+  "status",
+  "steps",
+  "stop_reason",
+  "error_message",
+  "seconds",
+];
+
+/**
+ * The run table of a store (ordered by point, then seed; `run` numbers the rows from 0 and is the key
+ * of the history table). Column names are unique: a kept scalar "steps" is the steps column itself
+ * (it is not repeated); an axis named like a fixed column becomes "<name>_axis", a kept scalar
+ * "<name>_final".
+ */
 export function runTable(spec: SweepSpec, runs: StoredRun[]): RunTable {
-  const defs: { name: string; kind?: Column["kind"]; get(r: StoredRun): unknown }[] = [
+  const used = new Set(FIXED);
+  const rename = (name: string, suffix: string) => {
+    let n = used.has(name) ? `${name}_${suffix}` : name;
+    for (let i = 2; used.has(n); i++) n = `${name}_${suffix}${i}`;
+    used.add(n);
+    return n;
+  };
+  const axes = axisColumns(spec, runs).map((a) => ({ ...a, name: rename(a.name, "axis") }));
+  const scalars = spec.keep.scalars
+    .filter((s) => s !== "steps")
+    .map((s) => ({
+      name: rename(s, "final"),
+      kind: "number" as const,
+      get: (r: StoredRun) => r.scalars[s] ?? null,
+    }));
+  const defs: { name: string; kind?: Column["kind"]; get(r: StoredRun, i: number): unknown }[] = [
+    { name: "run", kind: "integer", get: (_r, i) => i },
     { name: "point_index", kind: "integer", get: (r) => r.pointIndex },
-    ...axisColumns(spec, runs),
+    ...axes,
     { name: "seed_index", kind: "integer", get: (r) => r.seedIndex },
     { name: "seed", kind: "integer", get: (r) => r.seed },
     { name: "status", kind: "string", get: (r) => r.status },
     { name: "steps", kind: "integer", get: (r) => r.steps },
-    ...spec.keep.scalars.map((s) => ({
-      name: s,
-      kind: "number" as const,
-      get: (r: StoredRun) => r.scalars[s] ?? null,
-    })),
+    ...scalars,
     { name: "stop_reason", kind: "string", get: (r) => r.stopReason },
     { name: "error_message", kind: "string", get: (r) => r.error },
     { name: "seconds", kind: "number", get: (r) => r.seconds },
   ];
-  const used = new Set<string>();
   const columns = defs.map((d) => {
-    let name = d.name;
-    for (let i = 2; used.has(name); i++) name = `${d.name}_${i}`;
-    used.add(name);
-    const values = runs.map((r) => cell(d.get(r)));
+    const values = runs.map((r, i) => cell(d.get(r, i)));
     const kind = d.kind ?? (values.every((v) => v === null || typeof v === "number") ? "number" : "string");
     return {
-      name,
+      name: d.name,
       kind,
       values: kind === "string" ? values.map((v) => (v === null ? null : String(v))) : values,
     };
   });
   return { columns, rows: runs.length };
+}
+
+/**
+ * The kept histories in long format, one row per (run, record, metric): run (the run table's `run`),
+ * step, t, metric, value. Runs without a kept history contribute no rows.
+ */
+export function historyTable(runs: StoredRun[]): RunTable {
+  const run: number[] = [];
+  const step: (number | null)[] = [];
+  const t: (number | null)[] = [];
+  const metric: string[] = [];
+  const value: number[] = [];
+  runs.forEach((r, i) => {
+    for (const rec of r.history ?? []) {
+      for (const [k, v] of Object.entries(rec)) {
+        if (k === "step" || k === "t") continue;
+        run.push(i);
+        step.push(rec.step ?? null);
+        t.push(rec.t ?? null);
+        metric.push(k);
+        value.push(v);
+      }
+    }
+  });
+  return {
+    columns: [
+      { name: "run", kind: "integer", values: run },
+      { name: "step", kind: "integer", values: step },
+      { name: "t", kind: "number", values: t },
+      { name: "metric", kind: "string", values: metric },
+      { name: "value", kind: "number", values: value },
+    ],
+    rows: run.length,
+  };
 }
 
 function csvField(v: number | string | null): string {

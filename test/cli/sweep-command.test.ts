@@ -43,13 +43,55 @@ describe("learndyn sweep / merge / export (built CLI)", () => {
         .map((l) => l.split(",").slice(0, -1).join(","));
     expect(strip(b)).toEqual(strip(a));
     expect(a.split("\n")[0]).toBe(
-      "point_index,optimizer.lr,seed_index,seed,status,steps,loss,error,stop_reason,error_message,seconds",
+      "run,point_index,optimizer.lr,seed_index,seed,status,steps,loss,error,stop_reason,error_message,seconds",
     );
     expect(a.trim().split("\n")).toHaveLength(5);
 
     const pq = join(dir, "runs.parquet");
     expect(runCli(["export", db, "--format", "parquet", "-o", pq]).code).toBe(0);
     expect(readFileSync(pq).subarray(0, 4).toString()).toBe("PAR1");
+  });
+
+  it("exports kept histories (CSV, Parquet), --json and -q, and refuses what it cannot do (exit 2)", async () => {
+    const dir = tempDir();
+    const spec = write(dir, "spec.json", { ...SPEC, keep: { scalars: ["loss"], history: { points: 5 } } });
+    const db = join(dir, "runs.db");
+    expect(runCli(["sweep", spec, "--store", db, "-q"]).code).toBe(0);
+    const csv = runCli(["export", db, "--table", "history"]).stdout.trim().split("\n");
+    expect(csv[0]).toBe("run,step,t,metric,value");
+    expect(csv.length - 1).toBe(4 * 3 * 2); // 4 runs × 3 records (steps 0, 10, 20) × (loss, error)
+    const pq = join(dir, "h.parquet");
+    const json = runCli(["export", db, "--table", "history", "-f", "parquet", "-o", pq, "--json"]);
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({
+      out: pq,
+      table: "history",
+      format: "parquet",
+      rows: 24,
+      columns: ["run", "step", "t", "metric", "value"],
+    });
+    const { readParquetRows } = await import("../../src/store/parquet.js");
+    const rows = await readParquetRows(readFileSync(pq));
+    expect(rows).toHaveLength(24);
+    expect(rows.filter((r) => r.metric === "loss").map((r) => `${r.run},${r.step}`)).toHaveLength(12);
+    const quiet = runCli(["export", db, "-o", join(dir, "r.csv"), "--json", "-q"]);
+    expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, "", ""]);
+    const rep = runCli(["report", "--store", db, "-o", join(dir, "rep"), "--no-png", "--json"]);
+    expect(JSON.parse(rep.stdout)).toMatchObject({ index: join(dir, "rep", "index.html") });
+
+    const bad = (args: string[], message: string) => {
+      const r = runCli(args);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(message);
+    };
+    bad(["export", db, "--format", "xml"], "Allowed choices are csv, parquet");
+    bad(["export", db, "--table", "points"], "Allowed choices are runs, history");
+    bad(["export", db, "--json"], "give the CSV a file with -o FILE");
+    const noHistory = join(dir, "nh.db");
+    expect(runCli(["sweep", write(dir, "nh.json", SPEC), "--store", noHistory, "-q"]).code).toBe(0);
+    bad(["export", noHistory, "--table", "history"], "kept no history");
+    const unrecorded = write(dir, "u.json", { ...SPEC, keep: { scalars: ["loss", "marginMin"] } });
+    bad(["sweep", unrecorded, "--store", join(dir, "u.db")], 'recorded by the probe "margins"');
   });
 
   it("bad specs and stores get clear errors (exit 2) and stored data is not touched", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseRunConfig } from "../../src/config/validate.js";
-import { resolveProbes } from "../../src/probes/registry.js";
+import { PROBES, resolveProbes } from "../../src/probes/registry.js";
 import { runTraining } from "../../src/train/run.js";
 
 /** THEORY.md's exact setting: orthogonal points, diagonal half-normal init, 2-layer ReLU net, no bias. */
@@ -78,6 +78,30 @@ describe("probes", () => {
     const r = runTraining(parseRunConfig(config));
     expect(r.history[0].deadUnits).toBe(1);
     expect(r.history[r.history.length - 1].deadUnits).toBe(1);
+  });
+
+  it("every probe declares exactly the fields it records", () => {
+    const config = parseRunConfig({
+      ...exact,
+      data: { kind: "features", n: 20 },
+      model: { hidden: [2], activation: "relu", bias: false },
+      train: { steps: 10 },
+      probes: { schedule: { kind: "every", every: 5 }, include: PROBES.map((p) => p.name) },
+    });
+    const last = runTraining(config).history.at(-1)!;
+    const recorded = Object.keys(last).filter((k) => !["step", "t", "loss", "error"].includes(k));
+    const declared = PROBES.flatMap((p) => p.fields ?? []);
+    const matches = (f: string, k: string) => (f.endsWith("*") ? k.startsWith(f.slice(0, -1)) : f === k);
+    for (const k of recorded)
+      expect(
+        declared.some((f) => matches(f, k)),
+        k,
+      ).toBe(true);
+    for (const f of declared)
+      expect(
+        recorded.some((k) => matches(f, k)),
+        f,
+      ).toBe(true);
   });
 
   it("rejects an unknown probe name, listing the known ones", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readParquetRows, tableToParquet } from "../../src/store/parquet.js";
 import { openStore } from "../../src/store/store.js";
-import { runTable, storeSweepSpec, tableToCsv } from "../../src/store/table.js";
+import { historyTable, runTable, storeSweepSpec, tableToCsv } from "../../src/store/table.js";
+import { parseSweepSpec } from "../../src/sweep/spec.js";
 import { smallSpec } from "../sweep/fixtures.js";
 import { setup, tempPath } from "./helpers.js";
 
@@ -21,10 +22,13 @@ describe("export", () => {
     const table = runTable(storeSweepSpec(store), store.runs());
     const csv = tableToCsv(table).trim().split("\n");
     expect(csv[0]).toBe(
-      "point_index,optimizer.lr,scale,seed_index,seed,status,steps,loss,error,marginMin,steps_2,stop_reason,error_message,seconds",
+      "run,point_index,optimizer.lr,scale,seed_index,seed,status,steps,loss,error,marginMin,stop_reason,error_message,seconds",
     );
+    const names = table.columns.map((c) => c.name);
+    expect(new Set(names).size).toBe(names.length);
     expect(csv).toHaveLength(5);
-    const row = (i: number) => csv[i].split(",");
+    const row = (i: number) => csv[i].split(",").slice(1);
+    expect(csv.slice(1).map((l) => l.split(",")[0])).toEqual(["0", "1", "2", "3"]);
     expect(row(1).slice(0, 4)).toEqual(["0", "0.05", "0.01", "0"]);
     expect(row(2).slice(0, 4)).toEqual(["0", "0.05", "0.01", "1"]);
     expect(row(1)[5]).toBe("done");
@@ -49,5 +53,50 @@ describe("export", () => {
       });
     });
     store.close();
+  });
+});
+
+describe("history export", () => {
+  it("long format: run, step, t, metric, value for every kept record, keyed like the run table", async () => {
+    const store = filledStore();
+    const runs = store.runs();
+    const table = historyTable(runs);
+    expect(table.columns.map((c) => c.name)).toEqual(["run", "step", "t", "metric", "value"]);
+    const col = (n: string) => table.columns.find((c) => c.name === n)!.values;
+    // Run 1 (point 0, seed 1): 3 kept records, each with loss, error, marginMin, marginMean (+ arrays dropped).
+    const h = runs[1].history!;
+    const rows1 = col("run").flatMap((r, i) => (r === 1 ? [i] : []));
+    expect(rows1.length).toBe(h.reduce((n, rec) => n + Object.keys(rec).length - 2, 0));
+    const lossAt = rows1.filter((i) => col("metric")[i] === "loss").map((i) => col("value")[i]);
+    expect(lossAt).toEqual(h.map((rec) => rec.loss));
+    expect(rows1.map((i) => col("step")[i])).toContain(h[h.length - 1].step);
+    // A run without a kept history gives no rows.
+    expect(historyTable([{ ...runs[0], history: null }]).rows).toBe(0);
+    const csv = tableToCsv(table).split("\n");
+    expect(csv[0]).toBe("run,step,t,metric,value");
+    expect(csv[1]).toMatch(/^0,0,0,loss,[0-9.e-]+$/);
+    const back = await readParquetRows(tableToParquet(table));
+    expect(back).toHaveLength(table.rows);
+    expect(back[5]).toEqual({
+      run: col("run")[5],
+      step: col("step")[5],
+      t: col("t")[5],
+      metric: col("metric")[5],
+      value: col("value")[5],
+    });
+    store.close();
+  });
+
+  it("renames an axis or scalar that takes a fixed column's name instead of repeating it", () => {
+    const spec = parseSweepSpec(
+      smallSpec({
+        axes: [{ name: "status", field: "optimizer.lr", values: [0.1] }],
+        keep: { scalars: ["seconds"] },
+      }),
+    );
+    const names = runTable(spec, []).columns.map((c) => c.name);
+    expect(names).toContain("status_axis");
+    expect(names).toContain("seconds_final");
+    expect(new Set(names).size).toBe(names.length);
   });
 });
