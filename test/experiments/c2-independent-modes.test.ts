@@ -55,7 +55,7 @@ describe("C2: independent modes", () => {
     const stages = logTimeStages({ lr: 0.01, tSwitch: 1, tEnd: 100, recordsPerStage: 10 });
     expect(stages.map((s) => s.lr)).toEqual([0.01, 0.01, 0.1]);
     const base = exactSettingConfig({ norms: [1], labels: [1], a: [0.1], b: [0.1], steps: 1, every: 1 });
-    const run = runStaged(base, stages);
+    const run = runStaged(base, stages, { optimizer: "keep" });
     const t = run.history.map((r) => r.t);
     expect(t[t.length - 1]).toBeCloseTo(100, 9);
     for (let i = 1; i < t.length; i++) expect(t[i]).toBeGreaterThan(t[i - 1]);

@@ -104,7 +104,7 @@ export function runModes(o: RunModesOptions): ModeRun {
           const r = runConfig(base);
           return { history: r.history, status: r.status, configs: [base] };
         })()
-      : runStaged(base, stages);
+      : runStaged(base, stages, { optimizer: "keep" });
   const n = o.modes.length;
   const pick = (key: string) =>
     Array.from({ length: n }, (_, k) => run.history.map((rec) => (rec[key] as number[])[k]));

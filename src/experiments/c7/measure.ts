@@ -240,7 +240,10 @@ export function measureStarvation(o: StarvationMeasureOptions): StarvationMeasur
   const base = diagonalNetConfig({ ...o, rA, rB, n, lr, loss, steps: stages[0].steps });
   const s = o.testNoise ?? 0.5;
   const test = noisyBOnlyTest({ d: 2, rB, s, count: 4000, seed: (o.seed ?? 0) + 7919 });
-  const run = runStaged(base, stages, [accuracyProbe("accuracy:noisy-B", test)]);
+  const run = runStaged(base, stages, {
+    optimizer: "keep",
+    probes: [accuracyProbe("accuracy:noisy-B", test)],
+  });
   if (run.status === "diverged") throw new Error(`c7: the diagonal net diverged (${base.name}); lower lr`);
   const history = run.history;
   const t = history.map((r) => r.t);

@@ -5,19 +5,23 @@
  * The loss is a schedule of two weights, w_nll(step)·mean BCE + w_sd(step)·mean(f²):
  * - ERM: (1, 0) at every step (their `--exp erm` branch: the `l2_regularizer_weight` flag is not used there);
  * - SD: (1, c) before step `anneal`, (c, c) from then on (their `--exp sd` branch, c = sd_coef = 2e-5).
- * The trainer's constant `regularization.spectralDecoupling` cannot express the switch, and Adam's state
- * must carry across it, so the loop lives here, on the engine's forward/backward. The gradient of the mean
- * over all N points is accumulated over chunks of the batch (same sum, less memory).
+ * That is a run config for the project's trainer: `schedules.lossWeight` for w_nll, the constant
+ * spectral-decoupling λ = 2c for w_sd·mean(f²) = λ/2·mean(f²), Adam, and `train.chunk` for the gradient
+ * of the mean over all N points, accumulated over chunks of the batch (same sum, less memory). The
+ * trainer's checkpoints (Adam's moments, step, history) make a killed run resume bit for bit.
  */
+import type { RunConfig } from "../../config/run-config.js";
+import { parseRunConfig } from "../../config/validate.js";
 import type { Dataset } from "../../data/dataset.js";
 import { type Backend, resident } from "../../engine/backend.js";
 import { createBackend } from "../../engine/backends.js";
-import { initialize } from "../../engine/init.js";
-import { adamStep } from "../../engine/kernels-js.js";
-import { createMlp, type Mlp } from "../../engine/mlp.js";
-import { backward, forward } from "../../engine/propagate.js";
-import { Rng } from "../../engine/rng.js";
+import { softplusOfNegative } from "../../engine/loss.js";
+import type { Mlp } from "../../engine/mlp.js";
+import { forward } from "../../engine/propagate.js";
 import { createWorkspace, type Workspace } from "../../engine/workspace.js";
+import type { Probe } from "../../probes/probe.js";
+import { joinCheckpoint, splitCheckpoint, type TrainerCheckpoint } from "../../train/checkpoint.js";
+import { createTrainer } from "../../train/trainer.js";
 import type { CheckpointStore } from "../experiment-io.js";
 
 /** Options of {@link trainCmnist}. */
@@ -82,7 +86,7 @@ export interface CmnistRunResult {
   resumedFrom: number;
 }
 
-/** Accuracy (fraction of y·f > 0) and logits of a data set, in chunks. */
+/** Accuracy (fraction of y·f > 0), mean BCE and mean(f²) of a data set, in chunks of the workspace. */
 export function evaluateCmnist(
   mlp: Mlp,
   data: Dataset,
@@ -94,20 +98,13 @@ export function evaluateCmnist(
   let sq = 0;
   for (let start = 0; start < data.n; start += ws.capacity) {
     const n = Math.min(ws.capacity, data.n - start);
-    const logits = forward(
-      mlp,
-      mlp.params,
-      data.x.subarray(start * data.d, (start + n) * data.d),
-      n,
-      ws,
-      backend,
-    );
+    const X = data.x.subarray(start * data.d, (start + n) * data.d);
+    const logits = forward(mlp, mlp.params, X, n, ws, backend);
     for (let i = 0; i < n; i++) {
-      const f = logits[i];
-      const m = data.y[start + i] * f;
+      const m = data.y[start + i] * logits[i];
       if (m > 0) correct++;
-      nll += m >= 0 ? Math.log1p(Math.exp(-m)) : -m + Math.log1p(Math.exp(m));
-      sq += f * f;
+      nll += softplusOfNegative(m);
+      sq += logits[i] * logits[i];
     }
   }
   return { accuracy: correct / data.n, nll: nll / data.n, meanSquaredLogit: sq / data.n };
@@ -122,139 +119,135 @@ export function lossWeights(
   return step >= o.anneal ? [o.sdCoef, o.sdCoef] : [1, o.sdCoef];
 }
 
+/**
+ * The run config of {@link trainCmnist}'s options (data are passed to the trainer separately): the loss
+ * weights of {@link lossWeights} as `schedules.lossWeight` and λ = 2·w_sd (λ/2·mean f² = w_sd·mean f²;
+ * doubling is exact, so the gradient (w·ℓ′ + λf)/N has the bits of (w_nll·ℓ′ + w_sd·2f)/N).
+ */
+export function cmnistConfig(o: CmnistTrainOptions, chunk: number): RunConfig {
+  const { beta1, beta2, eps } = o.adam ?? { beta1: 0.9, beta2: 0.999, eps: 1e-8 };
+  const sd = o.method === "sd";
+  const switchAt = Math.max(0, Math.round(o.anneal));
+  const lossWeight = !sd
+    ? { kind: "piecewise" as const, from: [0], values: [1] }
+    : switchAt === 0
+      ? { kind: "piecewise" as const, from: [0], values: [o.sdCoef] }
+      : { kind: "piecewise" as const, from: [0, switchAt], values: [1, o.sdCoef] };
+  return parseRunConfig(
+    {
+      name: `colored-mnist ${o.method}`,
+      seed: o.seed,
+      model: { hidden: o.hidden ?? [300, 300], activation: "relu", bias: true, leakySlope: 0 },
+      init: { scheme: "xavier-uniform", scale: 0, gain: 1 },
+      loss: { kind: "ce", reduction: "mean" },
+      optimizer: { kind: "adam", lr: o.lr, beta1, beta2, eps, weightDecay: o.l2 },
+      regularization: { spectralDecoupling: sd ? 2 * o.sdCoef : 0 },
+      schedules: { lossWeight },
+      train: { steps: o.steps, chunk },
+      probes: { schedule: { kind: "every", every: o.evalEvery ?? 50 } },
+    },
+    "colored MNIST",
+  );
+}
+
+/** The study's measurements at a record: training nll, mean(f²), accuracy (from the trainer's logits) and test accuracy. */
+function cmnistProbe(test: Dataset, chunk: number, backend: Backend): Probe {
+  let ws: Workspace | undefined; // made at the first record, for the trainer's model
+  return {
+    name: "colored-mnist",
+    description: "training nll, mean(f²) and accuracy; test accuracy",
+    measure(ctx) {
+      const { logits, data } = ctx;
+      let nll = 0;
+      let sq = 0;
+      let correct = 0;
+      for (let i = 0; i < data.n; i++) {
+        const m = data.y[i] * logits[i];
+        nll += softplusOfNegative(m);
+        if (m > 0) correct++;
+        sq += logits[i] * logits[i];
+      }
+      return {
+        nll: nll / data.n,
+        meanSquaredLogit: sq / data.n,
+        trainAccuracy: correct / data.n,
+        testAccuracy: evaluateCmnist(
+          ctx.mlp,
+          test,
+          (ws ??= createWorkspace(ctx.mlp, chunk, backend)),
+          backend,
+        ).accuracy,
+      };
+    },
+  };
+}
+
 /** Trains (or resumes, or just reloads a finished run) and returns accuracies and history. */
 export function trainCmnist(o: CmnistTrainOptions): CmnistRunResult {
   const backend = o.backend ?? createBackend();
-  // Inputs live in the backend's memory (the wasm kernels run only on arrays they own).
-  const train = { ...o.train, x: resident(backend, o.train.x) };
+  // The test inputs live in the backend's memory (the wasm kernels run only on arrays they own).
   const test = { ...o.test, x: resident(backend, o.test.x) };
-  const hidden = o.hidden ?? [300, 300];
-  const { beta1, beta2, eps } = o.adam ?? { beta1: 0.9, beta2: 0.999, eps: 1e-8 };
-  const mlp = createMlp(
-    { inputDim: train.d, hidden, activation: "relu", bias: true, leakySlope: 0 },
-    backend,
-  );
-  const layer = { scheme: "xavier-uniform" as const, scale: 0, gain: 1, diagonal: "half-normal" as const };
-  initialize(mlp, { kind: "layers", layers: [layer], balanced: false }, new Rng(o.seed).fork("init"));
-  const size = mlp.size;
-  const m = backend.alloc(size);
-  const v = backend.alloc(size);
-  const grad = backend.alloc(size);
-  const chunkGrad = backend.alloc(size);
-  const chunk = Math.min(o.chunk ?? 2000, Math.max(train.n, test.n));
-  const ws = createWorkspace(mlp, chunk, backend);
-  const evalEvery = o.evalEvery ?? 50;
-  let history: CmnistRecord[] = [];
-  let step = 0;
+  const chunk = Math.min(o.chunk ?? 2000, Math.max(o.train.n, test.n));
+  const config = cmnistConfig(o, chunk);
   const ck = o.checkpoint;
-
-  if (ck) {
-    const saved = ck.store.load(ck.key);
-    if (saved) {
-      if (saved.arrays.params?.length !== size) {
-        throw new Error(
-          `checkpoint ${ck.key} in ${ck.store.location} holds ${saved.arrays.params?.length} parameters, expected ${size}; delete it to start over`,
-        );
-      }
-      if (saved.meta.steps !== o.steps || saved.meta.method !== o.method) {
-        throw new Error(
-          `checkpoint ${ck.key} in ${ck.store.location} was made for ${saved.meta.method} with ${saved.meta.steps} steps, not ${o.method} with ${o.steps}; delete it to start over`,
-        );
-      }
-      mlp.params.set(saved.arrays.params);
-      m.set(saved.arrays.m);
-      v.set(saved.arrays.v);
-      step = saved.meta.step as number;
-      history = saved.meta.history as CmnistRecord[];
-      if (saved.meta.done)
-        return { ...(saved.meta.result as CmnistRunResult), secondsPerStep: Number.NaN, stepsThisProcess: 0 };
+  let resume: TrainerCheckpoint | undefined;
+  const saved = ck?.store.load(ck.key);
+  if (ck && saved) {
+    if (saved.meta.steps !== o.steps || saved.meta.method !== o.method) {
+      throw new Error(
+        `checkpoint ${ck.key} in ${ck.store.location} was made for ${saved.meta.method} with ${saved.meta.steps} steps, not ${o.method} with ${o.steps}; delete it to start over`,
+      );
+    }
+    if (saved.meta.done)
+      return { ...(saved.meta.result as CmnistRunResult), secondsPerStep: Number.NaN, stepsThisProcess: 0 };
+    try {
+      resume = joinCheckpoint(saved.meta, saved.arrays);
+    } catch (e) {
+      throw new Error(`checkpoint ${ck.key} in ${ck.store.location}: ${(e as Error).message}`);
     }
   }
-  const resumedFrom = step;
-  const save = (done: boolean, result?: CmnistRunResult) =>
-    ck?.store.save(ck.key, {
-      meta: { step, history, done, result: result ?? null, method: o.method, steps: o.steps },
-      arrays: { params: mlp.params, m, v },
+  const trainer = createTrainer(
+    config,
+    { train: o.train, tests: {} },
+    { backend, resume, probes: [cmnistProbe(test, chunk, backend)] },
+  );
+  const resumedFrom = trainer.step;
+  const save = (done: boolean, result?: CmnistRunResult) => {
+    if (!ck) return;
+    const { meta, arrays } = splitCheckpoint(trainer.checkpoint());
+    ck.store.save(ck.key, {
+      meta: { ...meta, done, result: result ?? null, method: o.method, steps: o.steps },
+      arrays,
     });
-
-  const N = train.n;
-  const d = train.d;
+  };
   const started = performance.now();
   let lastSave = started;
-  let stepsHere = 0;
-  while (step < o.steps) {
-    const [wNll, wSd] = lossWeights(o, step);
-    let nll = 0;
-    let sq = 0;
-    let correct = 0;
-    for (let start = 0; start < N; start += chunk) {
-      const n = Math.min(chunk, N - start);
-      const X = train.x.subarray(start * d, (start + n) * d);
-      const logits = forward(mlp, mlp.params, X, n, ws, backend);
-      for (let i = 0; i < n; i++) {
-        const f = logits[i];
-        const y = train.y[start + i];
-        const mg = y * f;
-        let sig: number;
-        if (mg >= 0) {
-          const e = Math.exp(-mg);
-          nll += Math.log1p(e);
-          sig = e / (1 + e);
-        } else {
-          const e = Math.exp(mg);
-          nll += -mg + Math.log1p(e);
-          sig = 1 / (1 + e);
-        }
-        if (mg > 0) correct++;
-        sq += f * f;
-        ws.dLogits[i] = (wNll * -y * sig + wSd * 2 * f) / N;
-      }
-      backward(mlp, mlp.params, X, n, ws, backend, chunkGrad);
-      if (start === 0) grad.set(chunkGrad);
-      else for (let k = 0; k < size; k++) grad[k] += chunkGrad[k];
-    }
-    if (!Number.isFinite(nll)) throw new Error(`colored MNIST (${o.method}): loss is ${nll} at step ${step}`);
-    const record = step % evalEvery === 0;
-    if (record) {
-      history.push({
-        step,
-        nll: nll / N,
-        meanSquaredLogit: sq / N,
-        trainAccuracy: correct / N,
-        testAccuracy: evaluateCmnist(mlp, test, ws, backend).accuracy,
-      });
-    }
-    // Adam, PyTorch's update (coupled L2 as torch.optim.Adam's weight_decay).
-    const t = step + 1;
-    const stepSize = o.lr / (1 - beta1 ** t);
-    const bc2Sqrt = Math.sqrt(1 - beta2 ** t);
-    if (backend.adamStep)
-      backend.adamStep(mlp.params, grad, m, v, size, beta1, beta2, stepSize, bc2Sqrt, eps, o.l2);
-    else adamStep(mlp.params, grad, m, v, size, beta1, beta2, stepSize, bc2Sqrt, eps, o.l2);
-    step++;
-    stepsHere++;
+  while (trainer.status === "running") {
+    if (trainer.advance(1) === "diverged")
+      throw new Error(`colored MNIST (${o.method}): ${trainer.stopReason}`);
     const now = performance.now();
-    o.onStep?.(step, (now - started) / 1000, stepsHere);
-    if (ck && now - lastSave > 1000 * (ck.everySeconds ?? 60) && step < o.steps) {
+    const stepsHere = trainer.step - resumedFrom;
+    o.onStep?.(trainer.step, (now - started) / 1000, stepsHere);
+    if (ck && now - lastSave > 1000 * (ck.everySeconds ?? 60) && trainer.step < o.steps) {
       save(false);
       lastSave = performance.now();
     }
   }
+  const stepsHere = trainer.step - resumedFrom;
   const secondsPerStep = stepsHere > 0 ? (performance.now() - started) / 1000 / stepsHere : Number.NaN;
-  const finalTrain = evaluateCmnist(mlp, train, ws, backend);
-  const finalTest = evaluateCmnist(mlp, test, ws, backend);
-  history.push({
-    step,
-    nll: finalTrain.nll,
-    meanSquaredLogit: finalTrain.meanSquaredLogit,
-    trainAccuracy: finalTrain.accuracy,
-    testAccuracy: finalTest.accuracy,
-  });
+  const history: CmnistRecord[] = trainer.history.map((r) => ({
+    step: r.step,
+    nll: r.nll as number,
+    meanSquaredLogit: r.meanSquaredLogit as number,
+    trainAccuracy: r.trainAccuracy as number,
+    testAccuracy: r.testAccuracy as number,
+  }));
+  const final = history[history.length - 1];
   const result: CmnistRunResult = {
     method: o.method,
-    steps: step,
-    trainAccuracy: finalTrain.accuracy,
-    testAccuracy: finalTest.accuracy,
+    steps: trainer.step,
+    trainAccuracy: final.trainAccuracy,
+    testAccuracy: final.testAccuracy,
     history,
     secondsPerStep,
     stepsThisProcess: stepsHere,

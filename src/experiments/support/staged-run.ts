@@ -1,9 +1,11 @@
 import type { RunConfigInput } from "../../config/run-config.js";
 import { parseRunConfig } from "../../config/validate.js";
-import type { LayerWeights } from "../../engine/mlp.js";
+import { exportWeights, type LayerWeights } from "../../engine/mlp.js";
 import type { Probe } from "../../probes/probe.js";
+import { buildData } from "../../train/build-data.js";
+import type { TrainerCheckpoint } from "../../train/checkpoint.js";
 import type { HistoryRecord, RunStatus } from "../../train/history.js";
-import { runTraining } from "../../train/run.js";
+import { createTrainer } from "../../train/trainer.js";
 
 /** One stage of a staged run: a constant learning rate for a number of steps. */
 export interface Stage {
@@ -13,6 +15,19 @@ export interface Stage {
   steps: number;
   /** Record every k steps (default: log schedule of the base config, or every 10 steps). */
   every?: number;
+}
+
+/** How a staged run passes from one stage to the next. */
+export interface StagedRunOptions {
+  /**
+   * "keep": the optimizer's state (momentum buffer, Adam's moments and step count) and the minibatch
+   * order carry on into the next stage, as in one run whose learning rate changes; "reset": every stage
+   * starts them afresh (a new optimizer, the batch order from the seed again). Plain gradient descent has
+   * no state but its step count, so for it the two give the same bits.
+   */
+  optimizer: "keep" | "reset";
+  /** Extra probes for every record (measurements a config cannot name, e.g. accuracy on a test set built in code). */
+  probes?: Probe[];
 }
 
 /** The concatenated result of a staged run. */
@@ -34,10 +49,14 @@ export interface StagedRun {
  * cost per decade). The GD error of each stage is O(η·c) relative, where c is the mode's gain.
  *
  * The first stage keeps the base config's init; each later stage uses explicit weights. Records of later
- * stages drop their step-0 record (it duplicates the previous stage's last one). `probes` are added to
- * every record (for measurements a config cannot name, e.g. accuracy on a test set built in code).
+ * stages drop their step-0 record (it duplicates the previous stage's last one). Whether the optimizer's
+ * state carries over is the caller's explicit choice (`options.optimizer`).
  */
-export function runStaged(base: RunConfigInput, stages: readonly Stage[], probes: Probe[] = []): StagedRun {
+export function runStaged(
+  base: RunConfigInput,
+  stages: readonly Stage[],
+  options: StagedRunOptions,
+): StagedRun {
   if (stages.length === 0) throw new Error("runStaged: give at least one stage");
   const history: HistoryRecord[] = [];
   const configs: RunConfigInput[] = [];
@@ -46,6 +65,7 @@ export function runStaged(base: RunConfigInput, stages: readonly Stage[], probes
   let step0 = 0;
   let status: StagedRun["status"] = "done";
   let weights: LayerWeights[] = [];
+  let last: TrainerCheckpoint | undefined;
   for (const [i, stage] of stages.entries()) {
     const schedule = stage.every
       ? { kind: "every" as const, every: stage.every }
@@ -58,12 +78,24 @@ export function runStaged(base: RunConfigInput, stages: readonly Stage[], probes
       probes: { ...(base.probes ?? {}), schedule },
     };
     configs.push(config);
-    const result = runTraining(parseRunConfig(config, `stage ${i + 1}`), { probes });
+    const parsed = parseRunConfig(config, `stage ${i + 1}`);
+    const carry =
+      options.optimizer === "keep" && last ? { optimizer: last.optimizer, batches: last.batches } : undefined;
+    const trainer = createTrainer(parsed, buildData(parsed), { probes: options.probes, carry });
+    trainer.run();
+    last = trainer.checkpoint();
+    const result = {
+      history: trainer.history,
+      status: trainer.status,
+      steps: trainer.step,
+      weights: exportWeights(trainer.mlp),
+    };
+    trainer.dispose();
     for (const [j, record] of result.history.entries()) {
       if (i > 0 && j === 0) continue;
       history.push({ ...record, step: record.step + step0, t: t0 + stage.lr * record.step });
     }
-    status = result.status;
+    status = result.status === "running" ? "done" : result.status;
     weights = result.weights;
     if (status === "diverged") break;
     t0 += stage.lr * result.steps;
