@@ -156,15 +156,8 @@ async function runTrainCommand(flags: TrainFlags): Promise<number> {
   const trainer = createTrainer(config, data, { backend: flags.backend });
   const started = performance.now();
   // Advance in slices of ~100 ms so the progress bar redraws and Ctrl-C stays responsive.
-  let slice = 1;
   while (trainer.status === "running") {
-    const t0 = performance.now();
-    trainer.advance(slice);
-    const elapsed = performance.now() - t0;
-    slice = Math.max(
-      1,
-      Math.min(1_000_000, Math.round(slice * (elapsed > 0 ? Math.min(4, 100 / elapsed) : 4))),
-    );
+    trainer.advanceFor(100);
     const last = trainer.history[trainer.history.length - 1];
     progress?.update(trainer.step, last?.loss ?? Number.NaN, last?.error ?? Number.NaN);
     await new Promise((r) => setImmediate(r));

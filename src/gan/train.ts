@@ -14,10 +14,10 @@ import type { Backend } from "../engine/backend.js";
 import { createBackend } from "../engine/backends.js";
 import { initialize } from "../engine/init.js";
 import { createMlp, type Mlp } from "../engine/mlp.js";
-import { createOptimizer, type Optimizer } from "../engine/optimizer.js";
 import { backward, forward } from "../engine/propagate.js";
 import { Rng } from "../engine/rng.js";
 import { createWorkspace, type Workspace } from "../engine/workspace.js";
+import { createStepper, type Stepper } from "../train/stepper.js";
 import { type GanConfig, type GanConfigInput, parseGanConfig } from "./config.js";
 import { discriminatorLoss, type GanLoss, generatorLoss } from "./losses.js";
 import { modeMetrics } from "./mode-metrics.js";
@@ -128,10 +128,11 @@ export function createGanRun(input: GanConfigInput | GanConfig, options: GanRunO
     eps: config.optimizer.eps,
     weightDecay: 0,
   });
-  const optD: Optimizer = createOptimizer(spec(config.optimizer.lr), D.size, backend);
-  const optG: Optimizer = createOptimizer(
+  // The trainer's lower level, one per net: the GAN computes each gradient itself (G's through D).
+  const optD: Stepper = createStepper(D.params, spec(config.optimizer.lr), backend);
+  const optG: Stepper = createStepper(
+    G.params,
     spec(config.optimizer.generatorLr ?? config.optimizer.lr),
-    G.size,
     backend,
   );
 
@@ -184,7 +185,7 @@ export function createGanRun(input: GanConfigInput | GanConfig, options: GanRunO
       dActive: gmax > 0 ? active / (2 * n) : 0,
       dGradNorm: Math.sqrt(sq),
     });
-    optD.step(D.params, gradD);
+    optD.apply(gradD);
   }
 
   function generatorStep(): void {
@@ -193,7 +194,7 @@ export function createGanRun(input: GanConfigInput | GanConfig, options: GanRunO
     last.gLoss = g.loss;
     last.gPush = g.push;
     last.dSlope = g.slope;
-    optG.step(G.params, gradG);
+    optG.apply(gradG);
   }
 
   function generate(noise: Float64Array, rows: number, out: Float64Array): void {

@@ -176,6 +176,11 @@ export class LabSession {
   }
 
   /** Runs up to `steps` more optimizer steps. */
+  /** Trains for about `ms` milliseconds and at most `maxSteps` steps (see Trainer.advanceFor); returns the steps taken. */
+  advanceFor(ms: number, maxSteps?: number): number {
+    return this.trainer.advanceFor(ms, maxSteps);
+  }
+
   advance(steps: number): RunStatus {
     return this.trainer.advance(steps);
   }

@@ -23,7 +23,6 @@ let stepsPerSecond = 200;
 let budget = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
 let lastGrid = 0;
-let stepsPerMs = 0.05;
 
 function send(force = false): void {
   if (!session) return;
@@ -42,18 +41,7 @@ function send(force = false): void {
 
 /** Advances by up to `steps` but no longer than SLICE_MS; returns the steps taken. */
 function slice(steps: number): number {
-  if (!session) return 0;
-  const start = performance.now();
-  const from = session.step;
-  while (session.status === "running" && session.step - from < steps) {
-    const chunk = Math.max(1, Math.min(steps - (session.step - from), Math.ceil(stepsPerMs * 8)));
-    const t0 = performance.now();
-    session.advance(chunk);
-    const dt = performance.now() - t0;
-    if (dt > 0.5) stepsPerMs = 0.7 * stepsPerMs + 0.3 * (chunk / dt);
-    if (performance.now() - start > SLICE_MS) break;
-  }
-  return session.step - from;
+  return session ? session.advanceFor(SLICE_MS, steps) : 0;
 }
 
 function tick(): void {
