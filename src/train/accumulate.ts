@@ -7,7 +7,9 @@
  * Summation order: the backward pass sums a weight's gradient over the rows of its pass; in chunks it
  * sums within each chunk and then adds the chunk sums in order. That is the same real number, rounded
  * differently, so a chunked run equals the one-pass run to rounding, not bit for bit (measured in
- * test/train/accumulate.test.ts: relative differences of 1e-16..1e-14 in the gradient). The trainer
+ * test/train/accumulate.test.ts, 300 points, a 16-16 tanh net: worst relative difference per gradient
+ * component 2.4e-13 with chunks of 64, 3.8e-13 with chunks of 7, the worst being small components; the
+ * recorded loss after 50 Adam steps with chunks of 32 differs by 5.4e-16 relative). The trainer
  * takes the one-pass path whenever the chunk holds all points, so there the bits are the unchunked ones.
  */
 import type { Backend } from "../engine/backend.js";
