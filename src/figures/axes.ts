@@ -40,6 +40,8 @@ export interface AxisOptions {
   grid?: boolean;
   /** Include zero in a linear domain (default false). */
   zero?: boolean;
+  /** The quantity is an integer (a depth, a count): ticks only at integers, labelled without decimals. */
+  integer?: boolean;
 }
 
 /** The `scale` and `axis` properties of a positional encoding. */
@@ -55,7 +57,8 @@ export function scaleAndAxis(o: AxisOptions): {
   }
   if (o.scale === "linear") {
     scale.zero = o.zero ?? false;
-    axis.format = "~g";
+    axis.format = o.integer ? "d" : "~g";
+    if (o.integer) axis.tickMinStep = 1;
     return { scale, axis };
   }
   const ext = o.domain ?? o.extent;

@@ -2,6 +2,7 @@
  * What every figure builder returns, and small pieces shared by the builders.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { powerOfTenLabel } from "./axes.js";
 
 /** One row of the data behind a figure: flat, so it can be written as JSON or CSV. */
 export type FigureRow = Record<string, string | number | boolean | null>;
@@ -32,16 +33,22 @@ export function titleBlock(title: string, subtitle: readonly string[]): TopLevel
   return { text: title, subtitle: lines.length === 1 ? lines[0] : lines };
 }
 
-/** Number formatted with `digits` significant digits, without trailing zeros, with a real minus sign. */
+/**
+ * Number formatted for people (figures, the report): `digits` significant digits without trailing zeros,
+ * a real minus sign, and below 10⁻³ or from 10⁵ on the figures' power-of-ten style: 10⁻⁶, 2.5×10⁻⁴.
+ * Files meant for programs (CSV, JSON) keep plain numbers; never use this for them.
+ */
 export function formatNumber(v: number, digits = 3): string {
   if (!Number.isFinite(v)) return String(v);
   if (v === 0) return "0";
   const a = Math.abs(v);
-  const s =
-    a >= 1e-3 && a < 1e5
-      ? String(Number(v.toPrecision(digits)))
-      : v.toExponential(digits - 1).replace("e+", "e");
-  return s.replace("-", "\u2212");
+  if (a >= 1e-3 && a < 1e5) return String(Number(v.toPrecision(digits))).replace("-", "\u2212");
+  const [m, e] = v.toExponential(digits - 1).split("e");
+  const mantissa = String(Number(m)).replace("-", "\u2212");
+  const power = powerOfTenLabel(Number(e));
+  if (mantissa === "1") return power;
+  if (mantissa === "\u22121") return `\u2212${power}`;
+  return `${mantissa}×${power}`;
 }
 
 /** Notes for the subtitle about values a chart could not draw, e.g. "3 non-positive values dropped (log axis)". */

@@ -60,6 +60,8 @@ export interface LineChartOptions {
   xScale?: ScaleKind;
   /** y scale (default "linear"). */
   yScale?: ScaleKind;
+  /** The x quantity is an integer (depth, count): integer ticks only (linear x). */
+  xInteger?: boolean;
   /** Fixed x domain; marks outside are clipped. */
   xDomain?: readonly [number, number];
   /** Fixed y domain; marks outside are clipped. */
@@ -171,25 +173,51 @@ export function lineChart(o: LineChartOptions): Figure<LineRow> {
     }
     return lo <= hi ? [lo, hi] : undefined;
   };
-  const xs = scaleAndAxis({ scale: xScale, title: o.xTitle, domain: o.xDomain, extent: extent("x") });
+  const xs = scaleAndAxis({
+    scale: xScale,
+    title: o.xTitle,
+    domain: o.xDomain,
+    extent: extent("x"),
+    integer: o.xInteger,
+  });
   const ys = scaleAndAxis({ scale: yScale, title: o.yTitle, domain: o.yDomain, extent: extent("y") });
   const clip = o.xDomain !== undefined || o.yDomain !== undefined;
   const legendPos = o.legend ?? "right";
   const kinds = new Set(rows.map((r) => r.kind));
+  // A group drawn only dashed gets a dashed swatch; the solid/dashed key is needed only when some group
+  // has both a simulation and a theory curve (its colour swatch cannot say which is which).
+  const kindsOf = (g: string) => new Set(rows.filter((r) => r.group === g).map((r) => r.kind));
+  const theoryOnly = groups.filter((g) => {
+    const k = kindsOf(g);
+    return k.size === 1 && k.has("theory");
+  });
+  const mixed = groups.some((g) => kindsOf(g).size > 1);
+  const colorLegend =
+    legendPos === "none"
+      ? null
+      : { ...legendProps(legendPos, o.legendTitle ?? null), symbolSize: 500, symbolType: "stroke" };
   const color = {
     field: "group",
     type: "nominal",
     scale: { domain: groups, range: colors },
-    legend:
-      legendPos === "none" ? null : { ...legendProps(legendPos, o.legendTitle ?? null), symbolSize: 500 },
+    legend: colorLegend,
     sort: groups,
   };
-  const dash = (kind: CurveKind) => ({
+  // No group mixes kinds: the dash is a property of the group, encoded on the same field as the colour,
+  // so Vega-Lite merges both into one legend whose swatches are drawn dashed where the curve is.
+  const groupDash = {
+    field: "group",
+    type: "nominal",
+    scale: { domain: groups, range: groups.map((g) => [...(theoryOnly.includes(g) ? THEORY_DASH : SOLID_DASH)]) },
+    legend: colorLegend,
+    sort: groups,
+  };
+  const kindDash = (kind: CurveKind) => ({
     datum: kind,
     type: "nominal",
     scale: { domain: ["simulation", "theory"], range: [[...SOLID_DASH], [...THEORY_DASH]] },
     legend:
-      kinds.size > 1 && legendPos !== "none"
+      legendPos !== "none"
         ? {
             ...legendProps(legendPos, null),
             symbolStrokeColor: "#333333",
@@ -198,6 +226,7 @@ export function lineChart(o: LineChartOptions): Figure<LineRow> {
           }
         : null,
   });
+  const dash = (kind: CurveKind) => (mixed ? kindDash(kind) : groupDash);
   const x = { field: "x", type: "quantitative", ...xs };
   const y = { field: "y", type: "quantitative", ...ys };
   const layers: Record<string, unknown>[] = [];

@@ -11,4 +11,10 @@ describe("axes", () => {
     expect(scale.domain).toEqual([0.05, 20]);
     expect(axis.values).toEqual([0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20]);
   });
+
+  it("puts integer quantities on integer ticks", () => {
+    const { axis } = scaleAndAxis({ scale: "linear", title: "depth D", integer: true });
+    expect(axis).toMatchObject({ format: "d", tickMinStep: 1 });
+    expect(scaleAndAxis({ scale: "linear", title: "t" }).axis.tickMinStep).toBeUndefined();
+  });
 });

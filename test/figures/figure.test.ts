@@ -4,8 +4,14 @@ import { droppedNotes, formatNumber } from "../../src/figures/figure.js";
 describe("formatNumber", () => {
   it("formats with a real minus sign and few digits", () => {
     expect(formatNumber(-1.0049)).toBe("−1");
-    expect(formatNumber(0.000123456)).toBe("1.23e−4");
     expect(formatNumber(2.5)).toBe("2.5");
+  });
+  it("writes small and large numbers in the figures' power-of-ten style", () => {
+    expect(formatNumber(0.000123456)).toBe("1.23×10⁻⁴");
+    expect(formatNumber(1e-6)).toBe("10⁻⁶");
+    expect(formatNumber(-1e-6)).toBe("−10⁻⁶");
+    expect(formatNumber(2.5e7)).toBe("2.5×10⁷");
+    expect(formatNumber(0.001)).toBe("0.001");
   });
 });
 

@@ -25,3 +25,71 @@ export function scaleNamed(vg: AnySpec, name: string): AnySpec {
 export function layersOf(spec: TopLevelSpec): AnySpec[] {
   return (spec as AnySpec).layer;
 }
+
+/** A drawn item of a rendered SVG: a legend swatch or a mark, with its colour and whether it is dashed. */
+interface Drawn {
+  role: "legend" | "line" | "rule" | "symbol" | "area";
+  color: string;
+  dashed: boolean;
+}
+
+function attr(el: string, name: string): string | undefined {
+  return new RegExp(`\\s${name}="([^"]*)"`).exec(el)?.[1];
+}
+
+/** Legend swatches and marks of an SVG rendered by the Node renderer (Vega's SVG output). */
+export function drawnItems(svg: string): Drawn[] {
+  const out: Drawn[] = [];
+  const chunks = svg.split('<g class="mark-').slice(1);
+  for (const chunk of chunks) {
+    const kind = /^(\w+) role-([\w-]+)/.exec(chunk);
+    if (!kind) continue;
+    const [, mark, role] = kind;
+    const isLegend = role === "legend-symbol";
+    if (!isLegend && role !== "mark") continue;
+    const body = chunk.slice(0, chunk.search(/<g class="mark-|<\/g><\/g>/) + 1 || undefined);
+    for (const el of body.match(/<(path|line)\b[^>]*>/g) ?? []) {
+      if (el.includes('class="background"') || el.includes('class="foreground"')) continue;
+      const dash = attr(el, "stroke-dasharray");
+      const color = (mark === "symbol" && !isLegend ? attr(el, "fill") : attr(el, "stroke")) ?? attr(el, "fill");
+      if (!color || color === "none" || color === "transparent") continue;
+      const role: Drawn["role"] = isLegend
+        ? "legend"
+        : mark === "line" || mark === "rule" || mark === "symbol" || mark === "area"
+          ? mark
+          : "symbol";
+      out.push({ role, color: color.toLowerCase(), dashed: dash !== undefined && dash !== "1,0" && dash !== "" });
+    }
+  }
+  return out;
+}
+
+/**
+ * What is wrong between a figure's legend and its marks: a line swatch whose colour and dash no line or
+ * rule has, and a line whose colour and dash no swatch shows (a grey solid/dashed key counts for its
+ * dash). Empty when the legend tells the truth.
+ */
+export function legendMarkProblems(svg: string, keyColor = "#333333"): string[] {
+  const items = drawnItems(svg);
+  const swatches = items.filter((i) => i.role === "legend");
+  const lines = items.filter((i) => i.role === "line" || i.role === "rule");
+  const problems: string[] = [];
+  for (const s of swatches) {
+    if (s.color === keyColor) {
+      if (!lines.some((l) => l.dashed === s.dashed)) problems.push(`key swatch dashed=${s.dashed} has no line`);
+      continue;
+    }
+    const match = lines.some((l) => l.color === s.color && l.dashed === s.dashed);
+    const symbol = items.some((i) => (i.role === "symbol" || i.role === "area") && i.color === s.color);
+    if (!match && !symbol) problems.push(`swatch ${s.color} dashed=${s.dashed} matches no mark`);
+  }
+  for (const l of items.filter((i) => i.role === "line")) {
+    const own = swatches.some((s) => s.color === l.color && s.dashed === l.dashed);
+    const key = swatches.some((s) => s.color === keyColor && s.dashed === l.dashed);
+    const colorShown = swatches.some((s) => s.color === l.color);
+    if (swatches.length > 0 && !own && !(key && colorShown)) {
+      problems.push(`line ${l.color} dashed=${l.dashed} is shown by no swatch`);
+    }
+  }
+  return [...new Set(problems)];
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lineChart } from "../../src/figures/lineChart.js";
 import { THEORY_DASH } from "../../src/figures/theme.js";
-import { type AnySpec, compileClean, layersOf, scaleNamed } from "./helpers.js";
+import { type AnySpec, compileClean, drawnItems, layersOf, legendMarkProblems, scaleNamed } from "./helpers.js";
 
 const t = Array.from({ length: 50 }, (_, i) => 10 ** (-2 + (4 * i) / 49));
 
@@ -116,5 +116,33 @@ describe("lineChart", () => {
     expect(() =>
       lineChart({ title: "", xTitle: "", yTitle: "", series: [{ name: "q", x: [1, 2], y: [1] }] }),
     ).toThrow(/2 x values but 1 y/);
+  });
+
+  it("legend swatches match the marks: a theory-only group is dashed, one legend unless a group mixes kinds", async () => {
+    const { renderSvg } = await import("../../src/report/render.js");
+    const single = lineChart({
+      title: "collapse",
+      xTitle: "t",
+      yTitle: "e",
+      series: [
+        { name: "r = 1", x: t, y: t.map((s) => 1 / (1 + s)) },
+        { name: "theory", kind: "theory", color: "#000000", x: t, y: t.map((s) => 1 / (1 + 2 * s)) },
+      ],
+    });
+    const svg1 = await renderSvg(single.spec);
+    expect(legendMarkProblems(svg1)).toEqual([]);
+    const swatches = drawnItems(svg1).filter((d) => d.role === "legend");
+    expect(swatches).toEqual([
+      { role: "legend", color: "#0072b2", dashed: false },
+      { role: "legend", color: "#000000", dashed: true },
+    ]);
+    // A group with both kinds: solid colour swatches plus the grey solid/dashed key.
+    const svg2 = await renderSvg(chart().spec);
+    expect(legendMarkProblems(svg2)).toEqual([]);
+    expect(drawnItems(svg2).filter((d) => d.role === "legend" && d.color === "#333333")).toHaveLength(2);
+    // The checker itself catches a lying swatch.
+    const lying = svg1.replace(/(role-legend-symbol(?:(?!<\/g>)[\s\S])*?) stroke-dasharray="7,4"/, "$1");
+    expect(lying).not.toBe(svg1);
+    expect(legendMarkProblems(lying)).toContain("swatch #000000 dashed=false matches no mark");
   });
 });

@@ -144,6 +144,7 @@ export function depthFigure(ds: DepthRecoveryMeasurement[]): ExperimentFigure {
       title: "C3: a wrong point recovers with probability 1/D",
       subtitle: "deep chains f = r·a₁⋯a_D on orthogonal points; band: 99% interval",
       xTitle: "depth D",
+      xInteger: true,
       yTitle: "P(recover)",
       yDomain: [0, 0.6],
       series: [
