@@ -44,6 +44,12 @@ export interface HeatmapOptions {
   center?: number;
   /** Colour domain; default: the value range (symmetric around `center` when diverging). */
   domain?: readonly [number, number];
+  /**
+   * The range the quantity can take, e.g. [0, 1] for an error or accuracy, [0, Infinity] for a loss: the
+   * colour domain is clamped to it, so a legend never shows values the quantity cannot have (a constant
+   * error of 0.1 would otherwise get the domain [−0.4, 0.6]).
+   */
+  valueRange?: readonly [number, number];
   /** Draw the iso-line at `level` (default 0) in black; `label` names it in the legend. */
   contour?: { level?: number; label?: string };
   /** Points drawn on top (e.g. the training set), coloured and shaped by category. */
@@ -123,6 +129,11 @@ export function heatmap(o: HeatmapOptions): Figure {
     const m = Math.max(Math.abs(hi - center), Math.abs(lo - center)) || 1;
     domain = [center - m, center + m];
   } else domain = lo < hi ? [lo, hi] : [lo - 0.5, hi + 0.5];
+  if (o.valueRange) {
+    const [min, max] = o.valueRange;
+    domain = [Math.max(min, Math.min(domain[0], max)), Math.min(max, Math.max(domain[1], min))];
+    if (!(domain[0] < domain[1])) domain = [domain[0], domain[0] + 1];
+  }
 
   const xDomain: [number, number] = [Math.min(xe[0], xe[nx]), Math.max(xe[0], xe[nx])];
   const yDomain: [number, number] = [Math.min(ye[0], ye[ny]), Math.max(ye[0], ye[ny])];

@@ -32,4 +32,5 @@ export {
   type ScatterPoint,
   scatterChart,
 } from "./scatterChart.js";
+export { type Panel, type PanelRow, type SmallMultiplesOptions, smallMultiples } from "./smallMultiples.js";
 export * from "./theme.js";

@@ -32,6 +32,8 @@ export interface LineSeries {
   band?: { lower: ArrayLike<number>; upper: ArrayLike<number> };
   /** Also draw a dot at each point (for sparse measurements). Default false. */
   showPoints?: boolean;
+  /** Draw the line (default true); false with `showPoints` draws dots only, so a dashed theory under them stays visible. */
+  line?: boolean;
 }
 
 /** A horizontal or vertical reference line, e.g. an asymptote or a predicted time. */
@@ -91,6 +93,7 @@ export interface LineRow {
   lower: number | null;
   upper: number | null;
   marker: boolean;
+  line: boolean;
 }
 
 function seriesXY(s: LineSeries): { x: ArrayLike<number>; y: ArrayLike<number> } {
@@ -151,6 +154,7 @@ export function lineChart(o: LineChartOptions): Figure<LineRow> {
         lower: s.band ? s.band.lower[i] : null,
         upper: s.band ? s.band.upper[i] : null,
         marker: s.showPoints ?? false,
+        line: s.line ?? true,
       });
     }
   }
@@ -208,7 +212,10 @@ export function lineChart(o: LineChartOptions): Figure<LineRow> {
   const groupDash = {
     field: "group",
     type: "nominal",
-    scale: { domain: groups, range: groups.map((g) => [...(theoryOnly.includes(g) ? THEORY_DASH : SOLID_DASH)]) },
+    scale: {
+      domain: groups,
+      range: groups.map((g) => [...(theoryOnly.includes(g) ? THEORY_DASH : SOLID_DASH)]),
+    },
     legend: colorLegend,
     sort: groups,
   };
@@ -255,7 +262,7 @@ export function lineChart(o: LineChartOptions): Figure<LineRow> {
   for (const kind of ["simulation", "theory"] as const) {
     if (!kinds.has(kind)) continue;
     layers.push({
-      transform: [{ filter: `datum.kind === '${kind}'` }],
+      transform: [{ filter: `datum.kind === '${kind}' && datum.line` }],
       mark: { type: "line", clip, strokeWidth: kind === "theory" ? 2.25 : 2, strokeCap: "butt" },
       encoding: { x, y, color, strokeDash: dash(kind), detail: { field: "series" } },
     });

@@ -90,6 +90,15 @@ function fmt(v: number): string {
   return Number(v.toPrecision(3)).toString();
 }
 
+/** The values a kept scalar can take, for clamping colour domains (undefined: unbounded). */
+export function scalarRange(name: string): [number, number] | undefined {
+  if (/^(error|deadFraction|accuracy(:.*)?)$/.test(name)) return [0, 1];
+  if (/^(loss|steps|seconds|t|deadUnits|paramNorm|weightNorm(\.\d+|\[\d+\])?)$/.test(name)) {
+    return [0, Number.POSITIVE_INFINITY];
+  }
+  return undefined;
+}
+
 /** Phase diagram of a scalar over two axes: mean over seeds (and other axes); diverged/failed runs marked. */
 export function sweepHeatmap(
   spec: SweepSpec,
@@ -138,6 +147,7 @@ export function sweepHeatmap(
     yScale: isLogAxis(spec.axes[yi]) ? "log" : "linear",
     colorScheme: o.center !== undefined ? "diverging" : "sequential",
     center: o.center,
+    valueRange: scalarRange(o.value),
     points: points.length ? points : undefined,
     pointsTitle: "run status",
   });

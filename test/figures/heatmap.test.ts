@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { heatmap } from "../../src/figures/heatmap.js";
-import { type AnySpec, compileClean, scaleNamed } from "./helpers.js";
+import { type AnySpec, compileClean, legendMarkProblems, scaleNamed } from "./helpers.js";
 
 const n = 21;
 const x = Array.from({ length: n }, (_, i) => -2 + (4 * i) / (n - 1));
@@ -55,6 +55,43 @@ describe("heatmap", () => {
     expect(scaleNamed(vg, "x").type).toBe("log");
     expect(fig.data[0].x0).toBeCloseTo(10 ** -3.5, 12);
     expect((fig.spec as AnySpec).layer[0].encoding.color.scale.scheme).toBe("viridis");
+  });
+
+  it("clamps the colour domain to the quantity's range", () => {
+    const grid = { x: [0, 1], y: [0, 1], values: [0.1, 0.1, 0.1, 0.1] };
+    const base = {
+      title: "e",
+      xTitle: "a",
+      yTitle: "b",
+      colorTitle: "error",
+      grid,
+      colorScheme: "sequential" as const,
+    };
+    expect(scaleNamed(compileClean(heatmap(base).spec), "color").domain).toEqual([-0.4, 0.6]);
+    const clamped = heatmap({ ...base, valueRange: [0, 1] });
+    expect(scaleNamed(compileClean(clamped.spec), "color").domain).toEqual([0, 0.6]);
+    const diverging = heatmap({
+      ...base,
+      grid: { ...grid, values: [0, 0.2, 0.5, 1] },
+      colorScheme: "diverging",
+      center: 0.5,
+      valueRange: [0, 1],
+    });
+    expect(scaleNamed(compileClean(diverging.spec), "color").domain).toEqual([0, 1]);
+  });
+
+  it("has a legend for its points and contour that matches their marks", async () => {
+    const { renderSvg } = await import("../../src/report/render.js");
+    const fig = heatmap({
+      title: "f",
+      xTitle: "x₁",
+      yTitle: "x₂",
+      colorTitle: "f(x)",
+      grid: { x, y: x, values },
+      contour: { level: 0, label: "f = 0" },
+      points: [{ x: 0, y: 0, category: "y = −1" }],
+    });
+    expect(legendMarkProblems(await renderSvg(fig.spec))).toEqual([]);
   });
 
   it("explains what is wrong with a bad grid", () => {

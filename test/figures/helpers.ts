@@ -51,14 +51,23 @@ export function drawnItems(svg: string): Drawn[] {
     for (const el of body.match(/<(path|line)\b[^>]*>/g) ?? []) {
       if (el.includes('class="background"') || el.includes('class="foreground"')) continue;
       const dash = attr(el, "stroke-dasharray");
-      const color = (mark === "symbol" && !isLegend ? attr(el, "fill") : attr(el, "stroke")) ?? attr(el, "fill");
+      // A stroke swatch ("M-x,0Lx,0") shows a line's stroke; a shape swatch and a point show their fill.
+      const strokeSwatch = isLegend && /^M-?[\d.]+,0L[\d.]+,0$/.test(attr(el, "d") ?? "");
+      const fill = attr(el, "fill");
+      const filled = fill && fill !== "none" && fill !== "transparent" ? fill : undefined;
+      const color =
+        mark === "symbol" && !strokeSwatch ? (filled ?? attr(el, "stroke")) : (attr(el, "stroke") ?? filled);
       if (!color || color === "none" || color === "transparent") continue;
       const role: Drawn["role"] = isLegend
         ? "legend"
         : mark === "line" || mark === "rule" || mark === "symbol" || mark === "area"
           ? mark
           : "symbol";
-      out.push({ role, color: color.toLowerCase(), dashed: dash !== undefined && dash !== "1,0" && dash !== "" });
+      out.push({
+        role,
+        color: color.toLowerCase(),
+        dashed: dash !== undefined && dash !== "1,0" && dash !== "",
+      });
     }
   }
   return out;
@@ -66,8 +75,8 @@ export function drawnItems(svg: string): Drawn[] {
 
 /**
  * What is wrong between a figure's legend and its marks: a line swatch whose colour and dash no line or
- * rule has, and a line whose colour and dash no swatch shows (a grey solid/dashed key counts for its
- * dash). Empty when the legend tells the truth.
+ * rule has, and a coloured line whose colour and dash no swatch shows (a grey solid/dashed key counts for
+ * its dash; grey context lines need only the key). Empty when the legend tells the truth.
  */
 export function legendMarkProblems(svg: string, keyColor = "#333333"): string[] {
   const items = drawnItems(svg);
@@ -76,17 +85,23 @@ export function legendMarkProblems(svg: string, keyColor = "#333333"): string[] 
   const problems: string[] = [];
   for (const s of swatches) {
     if (s.color === keyColor) {
-      if (!lines.some((l) => l.dashed === s.dashed)) problems.push(`key swatch dashed=${s.dashed} has no line`);
+      if (!lines.some((l) => l.dashed === s.dashed))
+        problems.push(`key swatch dashed=${s.dashed} has no line`);
       continue;
     }
     const match = lines.some((l) => l.color === s.color && l.dashed === s.dashed);
     const symbol = items.some((i) => (i.role === "symbol" || i.role === "area") && i.color === s.color);
     if (!match && !symbol) problems.push(`swatch ${s.color} dashed=${s.dashed} matches no mark`);
   }
+  const grey = (c: string) => /^#([0-9a-f]{2})\1\1$/.test(c);
+  const keys = swatches.filter((s) => s.color === keyColor);
   for (const l of items.filter((i) => i.role === "line")) {
     const own = swatches.some((s) => s.color === l.color && s.dashed === l.dashed);
-    const key = swatches.some((s) => s.color === keyColor && s.dashed === l.dashed);
+    const key = keys.some((s) => s.dashed === l.dashed);
     const colorShown = swatches.some((s) => s.color === l.color);
+    // A grey line is context (flow lines, a fit): the grey solid/dashed key names it, or, with no key,
+    // the subtitle does.
+    if (grey(l.color) && (key || keys.length === 0)) continue;
     if (swatches.length > 0 && !own && !(key && colorShown)) {
       problems.push(`line ${l.color} dashed=${l.dashed} is shown by no swatch`);
     }

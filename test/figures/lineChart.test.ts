@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { lineChart } from "../../src/figures/lineChart.js";
 import { THEORY_DASH } from "../../src/figures/theme.js";
-import { type AnySpec, compileClean, drawnItems, layersOf, legendMarkProblems, scaleNamed } from "./helpers.js";
+import {
+  type AnySpec,
+  compileClean,
+  drawnItems,
+  layersOf,
+  legendMarkProblems,
+  scaleNamed,
+} from "./helpers.js";
 
 const t = Array.from({ length: 50 }, (_, i) => 10 ** (-2 + (4 * i) / 49));
 

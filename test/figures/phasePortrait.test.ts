@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { phasePortrait } from "../../src/figures/phasePortrait.js";
 import { OUTCOME_COLORS } from "../../src/figures/theme.js";
-import { type AnySpec, compileClean, layersOf } from "./helpers.js";
+import { type AnySpec, compileClean, layersOf, legendMarkProblems } from "./helpers.js";
 
 describe("phasePortrait", () => {
   const fig = phasePortrait({
@@ -69,5 +69,10 @@ describe("phasePortrait", () => {
 
   it("rejects an empty domain", () => {
     expect(() => phasePortrait({ title: "", xDomain: [1, 1], yDomain: [0, 1] })).toThrow(/min < max/);
+  });
+
+  it("legend swatches match the marks drawn", async () => {
+    const { renderSvg } = await import("../../src/report/render.js");
+    expect(legendMarkProblems(await renderSvg(fig.spec))).toEqual([]);
   });
 });

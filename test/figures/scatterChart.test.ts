@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scatterChart } from "../../src/figures/scatterChart.js";
 import { OUTCOME_COLORS } from "../../src/figures/theme.js";
-import { type AnySpec, compileClean, scaleNamed } from "./helpers.js";
+import { type AnySpec, compileClean, legendMarkProblems, scaleNamed } from "./helpers.js";
 
 const points = Array.from({ length: 20 }, (_, i) => {
   const r = 10 ** (-1 + (2 * i) / 19);
@@ -55,5 +55,20 @@ describe("scatterChart", () => {
     expect(JSON.stringify((fig.spec as AnySpec).title)).toContain("2 values ≤ 0 dropped (log axis)");
     const vg = compileClean(fig.spec);
     expect(vg.legends ?? []).toHaveLength(0);
+  });
+
+  it("legend swatches match the marks: points by colour, the fit and reference lines by dash", async () => {
+    const { renderSvg } = await import("../../src/report/render.js");
+    const fig = scatterChart({
+      title: "t",
+      xTitle: "x",
+      yTitle: "y",
+      xScale: "log",
+      yScale: "log",
+      points,
+      fit: true,
+      references: [{ slope: -1, label: "theory: slope −1" }],
+    });
+    expect(legendMarkProblems(await renderSvg(fig.spec))).toEqual([]);
   });
 });

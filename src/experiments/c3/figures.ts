@@ -1,6 +1,7 @@
 import type { XY } from "../../figures/figure.js";
 import { type LineSeries, lineChart } from "../../figures/lineChart.js";
 import { type PhaseTrajectory, phasePortrait } from "../../figures/phasePortrait.js";
+import { smallMultiples } from "../../figures/smallMultiples.js";
 import { OUTCOME_COLORS, PALETTE } from "../../figures/theme.js";
 import { errorCurveEqualNorm } from "../../theory/error-curve.js";
 import { type Box, failureRegions, flowLines, type Polygon } from "../../theory/failure-regions.js";
@@ -174,39 +175,48 @@ export function depthFigure(ds: DepthRecoveryMeasurement[]): ExperimentFigure {
 
 /** Decision time near the separatrix vs the distance δ, simulated and by gradient flow. */
 export function separatrixFigure(s: SeparatrixMeasurement): ExperimentFigure {
-  const series: LineSeries[] = [];
-  const add = (side: "recover" | "fail", label: string, color: string) => {
-    const rows = s[side];
-    series.push({
-      name: `${label} simulation`,
-      group: label,
-      color,
-      showPoints: true,
-      points: rows.map((p, i) => ({ x: s.deltas[i], y: p.simulated })),
-    });
-    series.push({
-      name: `${label} flow`,
-      group: label,
-      kind: "theory",
-      points: rows.map((p, i) => ({ x: s.deltas[i], y: p.predicted })),
-    });
-  };
-  add("recover", "a₀ = |b₀| + δ: flips (recovers)", OUTCOME_COLORS.recovered);
-  add("fail", "a₀ = |b₀| − δ: unit dies (fails)", OUTCOME_COLORS.failed);
-  return {
-    name: "separatrix-time",
-    caption:
-      "Starts at distance δ on either side of the separatrix (b₀ = −0.5, cross-entropy, r = 1): the time to decide " +
-      "(flip, or the unit dying) grows like ln(1/δ) on both sides — trajectories linger near the saddle (0, 0). " +
-      "Dashed: the exact gradient-flow times (flip-time quadrature; mode ODE until a = 0).",
+  // The two sides' curves coincide (and each simulation lies on its flow): one panel per side, GD as
+  // dots over the dashed flow, so neither hides the other.
+  const panel = (side: "recover" | "fail", label: string, color: string) => ({
+    title: label,
     figure: lineChart({
-      title: "C3: near the separatrix the time to decide diverges",
-      subtitle: "solid with dots: GD (lr = 0.01); dashed: gradient flow",
+      title: label,
       xTitle: "distance δ from the separatrix b = −a",
       yTitle: "time to decide t",
       xScale: "log",
-      series,
-      legend: "top-right",
+      legend: "none",
+      series: [
+        {
+          name: `${label} flow`,
+          group: label,
+          kind: "theory",
+          color: "#000000",
+          points: s[side].map((p, i) => ({ x: s.deltas[i], y: p.predicted })),
+        },
+        {
+          name: `${label} simulation`,
+          group: label,
+          color,
+          showPoints: true,
+          line: false,
+          points: s[side].map((p, i) => ({ x: s.deltas[i], y: p.simulated })),
+        },
+      ],
+    }),
+  });
+  return {
+    name: "separatrix-time",
+    caption:
+      "Starts at distance δ on either side of the separatrix (b₀ = −0.5, cross-entropy, r = 1), one panel per side: the time to decide " +
+      "(flip, or the unit dying) grows like ln(1/δ) on both sides — trajectories linger near the saddle (0, 0) — and the two sides take almost the same time. " +
+      "Dots: gradient descent; black dashed: the exact gradient-flow times (flip-time quadrature; mode ODE until a = 0).",
+    figure: smallMultiples({
+      title: "C3: near the separatrix the time to decide diverges",
+      subtitle: "dots: GD (lr = 0.01); dashed: gradient flow",
+      panels: [
+        panel("recover", "a₀ = |b₀| + δ: flips (recovers)", OUTCOME_COLORS.recovered),
+        panel("fail", "a₀ = |b₀| − δ: unit dies (fails)", OUTCOME_COLORS.failed),
+      ],
     }),
   };
 }

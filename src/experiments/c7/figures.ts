@@ -1,11 +1,15 @@
 /** C7's figures: mode strengths, final u_B against ε, B-only accuracy, spectral decoupling, hinge stop. */
+import { formatNumber } from "../../figures/figure.js";
 import { type LineSeries, lineChart } from "../../figures/lineChart.js";
+import { smallMultiples } from "../../figures/smallMultiples.js";
+import { PALETTE } from "../../figures/theme.js";
 import { simulateStarvation } from "../../theory/starvation.js";
 import type { ExperimentFigure } from "../experiment.js";
 import { predictedNoisyBAccuracy, type StarvationMeasureResult } from "./measure.js";
 import { meanStd, type WideSdSweep } from "./spectral-decoupling.js";
 
-const fmt = (v: number, d = 3) => (Number.isFinite(v) ? Number(v.toPrecision(d)).toString() : String(v));
+/** Numbers in figure text: the figures' one format (10⁻⁶, not 0.000001 or 1e-6). */
+const fmt = (v: number, d = 3) => formatNumber(v, d);
 const last = (xs: readonly number[]) => xs[xs.length - 1];
 const MODEL = "engine: diagonal linear net (diagonalLayers [0]), mean CE";
 
@@ -23,7 +27,7 @@ export function modesFigure(
       ["u_A", r.res.uA, th.uA],
       ["u_B", r.res.uB, th.uB],
     ] as const) {
-      const group = `${name}, ε = ${r.eps}`;
+      const group = `${name}, ε = ${fmt(r.eps)}`;
       series.push({
         name: `${group} (sim)`,
         group,
@@ -83,12 +87,12 @@ export function finalUbFigure(
   }
   return {
     name: "final-uB-vs-eps",
-    caption: `Strength of the rare feature at t = ${tEnd} against the init scale ε, log-log. Points: the engine's diagonal linear net; dashed: the ODE. Slopes (fitted over ε ≤ 1e-3) approach 1−ρ: the smaller the init, the more completely B is starved.`,
+    caption: `Strength of the rare feature at t = ${fmt(tEnd)} against the init scale ε, log-log. Points: the engine's diagonal linear net; dashed: the ODE. Slopes (fitted over ε ≤ 10⁻³) approach 1−ρ: the smaller the init, the more completely B is starved.`,
     figure: lineChart({
       title: "Final u_B against init scale: slope 1 − ρ",
-      subtitle: `t = ${tEnd}, r_A = r_B = 1, ${MODEL}`,
+      subtitle: `t = ${fmt(tEnd)}, r_A = r_B = 1, ${MODEL}`,
       xTitle: "init scale ε",
-      yTitle: `u_B(t = ${tEnd})`,
+      yTitle: `u_B(t = ${fmt(tEnd)})`,
       xScale: "log",
       yScale: "log",
       series,
@@ -103,46 +107,49 @@ export function bOnlyAccuracyFigure(
   sd: readonly { lambda: number; res: StarvationMeasureResult }[],
   s: number,
 ): ExperimentFigure {
-  const series: LineSeries[] = [
-    {
-      name: "CE (sim)",
-      group: "CE",
-      kind: "simulation",
-      x: ref.t.slice(1),
-      y: ref.noisyBAccuracySeries.slice(1),
-    },
-    {
-      name: "CE (theory)",
-      group: "CE",
-      kind: "theory",
-      x: ref.t.slice(1),
-      y: ref.t
-        .slice(1)
-        .map((_, i) => predictedNoisyBAccuracy(ref.theoryUA[i + 1], ref.theoryUB[i + 1], 1, s)),
-    },
-    ...sd.map(
-      ({ lambda, res }): LineSeries => ({
-        name: `CE + SD λ = ${lambda} (sim)`,
-        group: `CE + SD λ = ${lambda}`,
-        kind: "simulation",
-        x: res.t.slice(1),
-        y: res.noisyBAccuracySeries.slice(1),
-      }),
-    ),
+  const theory: LineSeries = {
+    name: "CE (theory)",
+    group: "theory (CE, no SD term)",
+    kind: "theory",
+    color: "#000000",
+    x: ref.t.slice(1),
+    y: ref.t.slice(1).map((_, i) => predictedNoisyBAccuracy(ref.theoryUA[i + 1], ref.theoryUB[i + 1], 1, s)),
+  };
+  const runs = [
+    { label: "CE", res: ref, color: PALETTE[0] },
+    ...sd.map(({ lambda, res }, k) => ({ label: `CE + SD λ = ${fmt(lambda)}`, res, color: PALETTE[k + 1] })),
   ];
-  return {
-    name: "b-only-accuracy",
-    caption: `Accuracy of the engine's diagonal net on 4000 B-only test points with N(0, ${s}²) noise on both feature coordinates (a probe evaluated at every record), ρ = ${ref.rho}, ε = 1e-4; dashed: Φ(u_B/(${s}|u|)) from the ODE's u. At the start u_A = u_B and B alone classifies well; once A is learned the model ignores B and the accuracy falls to chance. Spectral decoupling (λ/2·mean f²) does not bring it back in this model (the three simulated curves lie on top of each other). On the noise-free B-only set the accuracy stays 1 (u_B > 0).`,
+  // One panel per training: the three simulated curves coincide, so one plot would show only the last.
+  const panels = runs.map(({ label, res, color }) => ({
+    title: `${label}: final ${fmt(last(res.noisyBAccuracySeries))}`,
     figure: lineChart({
-      title: "Does the trained model use the rare feature?",
-      subtitle: `noisy B-only test, ρ = ${ref.rho}, ε = 1e-4; final: ${fmt(ref.noisyBAccuracy)} (CE)`,
+      title: label,
       xTitle: "time t",
-      yTitle: "accuracy on noisy B-only points",
+      yTitle: "accuracy, noisy B-only points",
       xScale: "log",
       yDomain: [0.4, 1],
-      series,
+      legend: "none",
+      series: [
+        {
+          name: `${label} (sim)`,
+          group: label,
+          color,
+          x: res.t.slice(1),
+          y: res.noisyBAccuracySeries.slice(1),
+        },
+        theory,
+      ],
       rules: [{ axis: "y", value: 0.5, label: "chance" }],
-      legendTitle: "training",
+    }),
+  }));
+  return {
+    name: "b-only-accuracy",
+    caption: `Accuracy of the engine's diagonal net on 4000 B-only test points with N(0, ${s}²) noise on both feature coordinates (a probe evaluated at every record), ρ = ${ref.rho}, ε = ${fmt(1e-4)}; one panel per training, the same black dashed curve in each: Φ(u_B/(${s}|u|)) from the ODE's u (CE, no SD term). At the start u_A = u_B and B alone classifies well; once A is learned the model ignores B and the accuracy falls to chance. Spectral decoupling (λ/2·mean f²) does not bring it back in this model: the three panels are alike. On the noise-free B-only set the accuracy stays 1 (u_B > 0).`,
+    figure: smallMultiples({
+      title: "Does the trained model use the rare feature?",
+      subtitle: `noisy B-only test, ρ = ${ref.rho}, ε = ${fmt(1e-4)}; solid: simulation; dashed: ODE theory (CE); dotted: chance`,
+      panels,
+      panelWidth: 260,
     }),
   };
 }
@@ -153,7 +160,10 @@ export function diagonalSdFigure(
   sd: readonly { lambda: number; res: StarvationMeasureResult }[],
 ): ExperimentFigure {
   const series: LineSeries[] = [];
-  for (const [label, r] of [["CE", ref] as const, ...sd.map((x) => [`SD λ = ${x.lambda}`, x.res] as const)]) {
+  for (const [label, r] of [
+    ["CE", ref] as const,
+    ...sd.map((x) => [`SD λ = ${fmt(x.lambda)}`, x.res] as const),
+  ]) {
     for (const [mode, u] of [
       ["u_A", r.uA],
       ["u_B", r.uB],
@@ -164,7 +174,7 @@ export function diagonalSdFigure(
   }
   return {
     name: "spectral-decoupling",
-    caption: `u_A and u_B of the diagonal net with and without spectral decoupling (ρ = ${ref.rho}, ε = 1e-4; simulation only: the theory has no SD term). SD caps the margins (σ(−m) = λm), so u_A stops near the cap; with A in every point the capped fixed point is reached with A alone (u_B = 0 is optimal: every point then sits at the cap), so u_B is pushed down. Final u_B: ${[ref, ...sd.map((x) => x.res)].map((r) => fmt(last(r.uB))).join(", ")}.`,
+    caption: `u_A and u_B of the diagonal net with and without spectral decoupling (ρ = ${ref.rho}, ε = 10⁻⁴; simulation only: the theory has no SD term). SD caps the margins (σ(−m) = λm), so u_A stops near the cap; with A in every point the capped fixed point is reached with A alone (u_B = 0 is optimal: every point then sits at the cap), so u_B is pushed down. Final u_B: ${[ref, ...sd.map((x) => x.res)].map((r) => fmt(last(r.uB))).join(", ")}.`,
     figure: lineChart({
       title: "Spectral decoupling in the two-feature diagonal model",
       subtitle: `${MODEL} + λ/2·mean f²`,
@@ -185,7 +195,7 @@ export function wideSdFigure(sweeps: readonly WideSdSweep[], width: number, seed
     sw.runs.forEach((rs, k) => {
       const t = rs[0].t.slice(1);
       const stats = t.map((_, i) => meanStd(rs.map((r) => r.noisyBSeries[i + 1])));
-      const group = `${sw.setting}, λ = ${sw.lambdas[k]}`;
+      const group = `${sw.setting}, λ = ${fmt(sw.lambdas[k])}`;
       series.push({ name: group, group, kind: "simulation", x: t, y: stats.map((s) => s.mean) });
     });
   }
@@ -217,9 +227,14 @@ export function hingeFigure(hinge: StarvationMeasureResult, lr: number): Experim
   const hs = hinge.t.slice(1);
   const ht = simulateStarvation({ p: hinge.p, rA: 1, rB: 1, eps: 1e-4, loss: "hinge" }, hs);
   const tf = hinge.tFreezeB ?? Number.NaN;
+  // What the plot shows after tf: u_B flat; u_A grows on only until the A-only points reach the margin
+  // too (u_A = 1/r_A), a few per cent, which a log axis shows as flat as well: the caption gives the numbers.
+  const atFreeze = hinge.t.findIndex((t) => t >= tf);
+  const uAFreeze = atFreeze >= 0 ? hinge.uA[atFreeze] : Number.NaN;
+  const uAEnd = last(hinge.uA);
   return {
     name: "hinge-stop",
-    caption: `Hinge loss (ρ = ${hinge.rho}, ε = 1e-4): both modes grow exponentially until the B-points reach the margin at t = ${fmt(tf)}; from then on u_B does not change at all, while u_A keeps growing until the A-only points reach the margin too. Solid: the engine's diagonal net; dashed: closed form.`,
+    caption: `Hinge loss (ρ = ${hinge.rho}, ε = 10⁻⁴): both modes grow exponentially until the points carrying B reach the margin at t = ${fmt(tf)}; from then on u_B does not change at all (${fmt(last(hinge.uB))}). u_A grows on only until the A-only points reach the margin as well, from ${fmt(uAFreeze)} at t = ${fmt(tf)} to ${fmt(uAEnd)} (${fmt(100 * (uAEnd / uAFreeze - 1), 2)}% more), so on this log axis both curves go flat at nearly the same time; after that nothing moves. Solid: the engine's diagonal net; dashed: closed form.`,
     figure: lineChart({
       title: "Hinge: the rare feature stops exactly",
       subtitle: `engine: diagonal linear net, mean hinge (margin 1), GD η = ${lr}`,

@@ -7,6 +7,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { GaussianMixture } from "../../data/gaussian-mixtures.js";
 import { type Figure, type FigureRow, formatNumber as fmt, titleBlock } from "../../figures/figure.js";
 import { type LineSeries, lineChart } from "../../figures/lineChart.js";
+import { smallMultiples } from "../../figures/smallMultiples.js";
 import { PALETTE, themeConfig } from "../../figures/theme.js";
 import type { GanRecord } from "../../gan/train.js";
 import type { GanCellResult } from "./runs.js";
@@ -51,29 +52,43 @@ function band(cell: GanCellResult, pick: (r: GanRecord) => number) {
   return { x: its, y: m, lower: lo, upper: hi };
 }
 
-/** Modes captured over training: mean ± std over seeds for every loss × optimizer on one data set. */
+/**
+ * Modes captured over training: mean ± std over seeds, one panel per loss × optimizer (their bands
+ * overlap and tangle in a single plot), on a shared y axis.
+ */
 export function modesOverTimeFigure(cells: GanCellResult[], mixture: GaussianMixture): Figure {
-  const series: LineSeries[] = cells.map((c) => {
+  const panels = cells.map((c) => {
     const b = band(c, (r) => r.modesCaptured);
     return {
-      name: c.label,
-      x: b.x,
-      y: b.y,
-      band: { lower: b.lower, upper: b.upper },
-      color: CELL_COLORS[c.label],
+      title: `${c.label}: final ${fmt(b.y[b.y.length - 1], 3)}`,
+      figure: integerX(
+        lineChart({
+          title: c.label,
+          xTitle: "generator updates",
+          yTitle: `modes captured (of ${mixture.modes})`,
+          yDomain: [0, mixture.modes],
+          legend: "none",
+          series: [
+            {
+              name: c.label,
+              x: b.x,
+              y: b.y,
+              band: { lower: b.lower, upper: b.upper },
+              color: CELL_COLORS[c.label],
+            },
+          ],
+        }),
+      ),
     };
   });
-  return integerX(
-    lineChart({
-      title: `Modes captured during training: ${mixture.modes} Gaussians (${mixture.name})`,
-      subtitle: `mean ± std over ${cells[0].runs.length} seeds; a mode counts when ≥ 1 of 2500 samples lies within 3σ of it and nearest to it (VEEGAN)`,
-      xTitle: "generator updates",
-      yTitle: `modes captured (of ${mixture.modes})`,
-      yDomain: [0, mixture.modes],
-      series,
-      legendTitle: "loss · optimizer",
-    }),
-  );
+  return smallMultiples({
+    title: `Modes captured during training: ${mixture.modes} Gaussians (${mixture.name})`,
+    subtitle: `line: mean over ${cells[0].runs.length} seeds, band: ± std; a mode counts when ≥ 1 of 2500 samples lies within 3σ of it and nearest to it (VEEGAN)`,
+    panels,
+    columns: cells.length > 3 ? 3 : cells.length,
+    panelWidth: 240,
+    panelHeight: 170,
+  });
 }
 
 /** A recorded mechanism quantity over training for every cell (mean ± std over seeds). */
