@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config/validate.js";
 // Lets `--backend native` load the optional addon (Node only; nothing loads until it is asked for).
 import "../engine/native/register.js";
+import { ganCommand } from "./gan-command.js";
 import { labCommand } from "./lab-command.js";
 import { reproduceCommand } from "./reproduce-command.js";
 import { schemaCommand } from "./schema-command.js";
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .exitOverride();
   program.addCommand(reproduceCommand());
   program.addCommand(trainCommand());
+  program.addCommand(ganCommand());
   program.addCommand(schemaCommand());
   program.addCommand(sweepCommand());
   program.addCommand(mergeCommand());

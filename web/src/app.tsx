@@ -280,7 +280,7 @@ export function App() {
     setLogX(false);
     setLogY({ loss: true });
     setNotice(neutralNotice(file.name, res.data.x.length, res.data.x[0]?.length ?? 0));
-    setRaw(neutralConfig(res.data, file.name, raw.seed));
+    setRaw(normalizeConfig(neutralConfig(res.data, file.name, raw.seed)) as RawConfig);
   };
   const flash = (msg: string) => {
     setNotice(msg);

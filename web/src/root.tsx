@@ -1,9 +1,10 @@
 /** The lab's two modes: the network lab (App) and the GAN view, chosen by tabs (#gan selects the GAN view). */
 import { useEffect, useState } from "preact/hooks";
 import { App } from "./app.js";
+import { isGanHash } from "./gan/gan-url.js";
 import { GanView } from "./gan/gan-view.js";
 
-const isGan = () => window.location.hash === "#gan";
+const isGan = () => isGanHash(window.location.hash);
 
 export function Root() {
   const [gan, setGan] = useState(isGan);

@@ -4,8 +4,12 @@ import type { GanChoice, GanFrame, GanInfo } from "./gan-session.js";
 /** Page → worker. `id` tags a run; replies carry it so stale ones are dropped. */
 export type ToGanWorker =
   | { type: "load"; id: number; choice: GanChoice }
-  | { type: "play" }
-  | { type: "pause" };
+  /** Train at `perSecond` generator updates per second (Infinity: as fast as the worker can). */
+  | { type: "play"; perSecond: number }
+  | { type: "pause" }
+  /** Take exactly `iterations` more generator updates, then pause. */
+  | { type: "step"; iterations: number }
+  | { type: "speed"; perSecond: number };
 
 /** Worker → page. */
 export type FromGanWorker =

@@ -3,19 +3,45 @@
  * Web Worker; watch the generated samples move over the true modes on the discriminator's surface, and
  * the modes captured over time. The run is the GAN bench's default scale (`learndyn reproduce gan`).
  */
-import { useEffect, useRef, useState } from "preact/hooks";
-import { GAN_LOSSES } from "../../../src/gan/losses.js";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { ganHistoryCsv } from "../../../src/gan/history-csv.js";
 import type { GanRecord } from "../../../src/gan/train.js";
+import { download, renderFigure } from "../export/figures.js";
 import { LineChart } from "../plot/line-chart.js";
+import { GanControls } from "./gan-controls.js";
+import { ganCliCommand, ganFigureSpec } from "./gan-export.js";
 import { GanPlane } from "./gan-plane.js";
 import type { FromGanWorker, ToGanWorker } from "./gan-protocol.js";
-import { DEFAULT_GAN_CHOICE, type GanChoice, type GanFrame, type GanInfo } from "./gan-session.js";
+import { type GanChoice, type GanFrame, type GanInfo, ganLabConfig } from "./gan-session.js";
+import { decodeGanHash, encodeGanHash } from "./gan-url.js";
 
-const LOSS_LABELS: Record<string, string> = {
-  minimax: "minimax cross-entropy",
-  nonsaturating: "non-saturating cross-entropy",
-  hinge: "hinge",
-};
+const SPEEDS = [
+  { value: 100, label: "slow · 100 updates/s" },
+  { value: 500, label: "normal · 500 updates/s" },
+  { value: Number.POSITIVE_INFINITY, label: "max" },
+];
+/** Generator updates per press of "step" (one record). */
+const STEP = 50;
+
+/** SVG/PNG download buttons of a GAN card. */
+function FigureButtons(props: { onExport: (format: "svg" | "png") => void; id: string }) {
+  return (
+    <div class="card-tools">
+      {(["svg", "png"] as const).map((f) => (
+        <button
+          key={f}
+          type="button"
+          class="tiny"
+          onClick={() => props.onExport(f)}
+          title={`download as ${f.toUpperCase()}`}
+          data-testid={`gan-${props.id}-${f}`}
+        >
+          {f.toUpperCase()}
+        </button>
+      ))}
+    </div>
+  );
+}
 
 interface GanRunState {
   id: number;
@@ -26,8 +52,11 @@ interface GanRunState {
 }
 
 export function GanView() {
-  const [choice, setChoice] = useState<GanChoice>(DEFAULT_GAN_CHOICE);
-  const [seedText, setSeedText] = useState(String(DEFAULT_GAN_CHOICE.seed));
+  const start = useMemo(() => decodeGanHash(window.location.hash), []);
+  const [choice, setChoice] = useState<GanChoice>(start.choice);
+  const [seedText, setSeedText] = useState(String(start.choice.seed));
+  const [notice, setNotice] = useState<string | null>(start.error);
+  const [speed, setSpeed] = useState(Number.POSITIVE_INFINITY);
   const [playing, setPlaying] = useState(false);
   const [run, setRun] = useState<GanRunState>({ id: 0, info: null, frame: null, history: [], error: null });
   const worker = useRef<Worker | null>(null);
@@ -61,7 +90,10 @@ export function GanView() {
     setRun({ id: idRef.current, info: null, frame: null, history: [], error: null });
     post({ type: "load", id: idRef.current, choice: c });
   };
-  useEffect(() => load(choice), [choice]);
+  useEffect(() => {
+    window.history.replaceState(null, "", encodeGanHash(choice));
+    load(choice);
+  }, [choice]);
 
   const choose = (patch: Partial<GanChoice>) => setChoice((c) => ({ ...c, ...patch }));
   const toggle = () => {
@@ -69,7 +101,7 @@ export function GanView() {
       post({ type: "pause" });
       setPlaying(false);
     } else if (run.frame?.status === "running") {
-      post({ type: "play" });
+      post({ type: "play", perSecond: speed });
       setPlaying(true);
     }
   };
@@ -77,7 +109,29 @@ export function GanView() {
   const { info, frame, history } = run;
   const K = info ? info.means.length / 2 : 0;
   const last = history[history.length - 1];
-  const seedBad = !/^-?\d+$/.test(seedText.trim());
+  const config = ganLabConfig(choice);
+  const command = ganCliCommand(config);
+  const flash = (msg: string) => {
+    setNotice(msg);
+    setTimeout(() => setNotice((n) => (n === msg ? null : n)), 4000);
+  };
+  const exportFigure = async (which: "modes" | "samples", format: "svg" | "png") => {
+    if (!info || !frame) return;
+    try {
+      const out = await renderFigure(ganFigureSpec(which, info, frame, history), format);
+      download(`learndyn-gan-${which}.${format}`, out, "image/svg+xml");
+    } catch (e) {
+      flash(`figure export failed: ${(e as Error).message}`);
+    }
+  };
+  const copyCli = async () => {
+    try {
+      await navigator.clipboard.writeText(command);
+      flash("Copied the CLI command: `learndyn gan` trains the same run.");
+    } catch {
+      window.prompt("Copy the CLI command:", command);
+    }
+  };
   return (
     <div class="gan">
       <div class="toolbar" role="toolbar" aria-label="GAN training">
@@ -106,6 +160,38 @@ export function GanView() {
             <path d={playing ? "M6 5h4v14H6zm8 0h4v14h-4z" : "M8 5v14l11-7z"} fill="currentColor" />
           </svg>
         </button>
+        <button
+          type="button"
+          class="round"
+          onClick={() => {
+            setPlaying(false);
+            post({ type: "step", iterations: STEP });
+          }}
+          disabled={frame?.status !== "running"}
+          aria-label="step"
+          title={`advance ${STEP} generator updates`}
+          data-testid="gan-step"
+        >
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+            <path d="M6 6l8.5 6L6 18zM16 6h2v12h-2z" fill="currentColor" />
+          </svg>
+        </button>
+        <select
+          aria-label="speed"
+          data-testid="gan-speed"
+          value={String(speed)}
+          onChange={(e) => {
+            const v = Number((e.currentTarget as HTMLSelectElement).value);
+            setSpeed(v);
+            post({ type: "speed", perSecond: v });
+          }}
+        >
+          {SPEEDS.map((s) => (
+            <option key={s.label} value={String(s.value)}>
+              {s.label}
+            </option>
+          ))}
+        </select>
         <div class="status" data-testid="gan-status">
           <div class="bar">
             <div style={{ width: `${info && frame ? (100 * frame.iteration) / info.iterations : 0}%` }} />
@@ -121,6 +207,14 @@ export function GanView() {
           </span>
         </div>
       </div>
+      {notice && (
+        <p class="notice" role="status" data-testid="gan-notice">
+          {notice}
+          <button type="button" class="tiny" onClick={() => setNotice(null)} aria-label="dismiss">
+            ×
+          </button>
+        </p>
+      )}
       {run.error && (
         <div class="banner invalid" role="alert">
           <b>Training stopped with an error:</b> {run.error}
@@ -128,84 +222,37 @@ export function GanView() {
       )}
       <main class="layout">
         <aside class="side">
-          <section class="group gan-controls" aria-label="GAN run">
-            <div class="group-body">
-              <h3 class="group-title">GAN run</h3>
-              <div class="field">
-                <label for="gan-data">data</label>
-                <select
-                  id="gan-data"
-                  data-testid="gan-data"
-                  value={choice.data}
-                  onChange={(e) =>
-                    choose({ data: (e.currentTarget as HTMLSelectElement).value as GanChoice["data"] })
-                  }
-                >
-                  <option value="ring">ring, 8 modes</option>
-                  <option value="grid">grid, 25 modes</option>
-                </select>
-              </div>
-              <div class="field">
-                <label for="gan-loss">loss</label>
-                <select
-                  id="gan-loss"
-                  data-testid="gan-loss"
-                  value={choice.loss}
-                  onChange={(e) =>
-                    choose({ loss: (e.currentTarget as HTMLSelectElement).value as GanChoice["loss"] })
-                  }
-                >
-                  {GAN_LOSSES.map((l) => (
-                    <option key={l} value={l}>
-                      {LOSS_LABELS[l] ?? l}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div class="field">
-                <label for="gan-opt">optimizer</label>
-                <select
-                  id="gan-opt"
-                  data-testid="gan-optimizer"
-                  value={choice.optimizer}
-                  onChange={(e) =>
-                    choose({
-                      optimizer: (e.currentTarget as HTMLSelectElement).value as GanChoice["optimizer"],
-                    })
-                  }
-                >
-                  <option value="adam">Adam</option>
-                  <option value="sgd">SGD</option>
-                </select>
-              </div>
-              <div class={seedBad ? "field invalid" : "field"}>
-                <label for="gan-seed">seed</label>
-                <input
-                  id="gan-seed"
-                  type="text"
-                  inputMode="numeric"
-                  data-testid="gan-seed"
-                  value={seedText}
-                  onInput={(e) => {
-                    const t = (e.currentTarget as HTMLInputElement).value;
-                    setSeedText(t);
-                    if (/^-?\d+$/.test(t.trim())) choose({ seed: Number(t.trim()) });
-                  }}
-                />
-                {seedBad && (
-                  <ul class="problems" role="alert">
-                    <li>seed: an integer, e.g. 0</li>
-                  </ul>
-                )}
-              </div>
-              <p class="hint">
-                The GAN bench's default scale: generator 2 → 32 → 32 → 2 and discriminator 2 → 32 → 32 → 1
-                (ReLU), batch 64, 4000 generator updates, one D update per G update; Adam at lr 10⁻³ (β₁ 0.5,
-                β₂ 0.999), SGD at lr 0.05. Ring: radius 2, σ 0.02; grid: spacing 2, σ 0.05. The same runs,
-                over 10 seeds each: <code>npx learndyn reproduce gan</code>.
-              </p>
-            </div>
-          </section>
+          <GanControls choice={choice} choose={choose} seedText={seedText} setSeedText={setSeedText} />
+          <div class="actions">
+            <h3>Take it with you</h3>
+            <button type="button" onClick={copyCli} data-testid="gan-copy-cli">
+              Copy CLI command
+            </button>
+            <button
+              type="button"
+              onClick={() => download("learndyn-gan.json", `${JSON.stringify(config, null, 2)}\n`)}
+              data-testid="gan-config-json"
+            >
+              Config JSON
+            </button>
+            <button
+              type="button"
+              onClick={() => download("gan-history.json", `${JSON.stringify(history)}\n`)}
+              data-testid="gan-history-json"
+            >
+              History JSON
+            </button>
+            <button
+              type="button"
+              onClick={() => download("gan-history.csv", ganHistoryCsv(history), "text/csv")}
+              data-testid="gan-history-csv"
+            >
+              History CSV
+            </button>
+            <code class="cli" data-testid="gan-cli-command">
+              {command}
+            </code>
+          </div>
         </aside>
         <section class="main">
           <div class="views">
@@ -218,6 +265,7 @@ export function GanView() {
                     D says real, orange where it says fake
                   </p>
                 </div>
+                <FigureButtons id="samples" onExport={(f) => void exportFigure("samples", f)} />
               </header>
               {info && frame ? (
                 <GanPlane info={info} frame={frame} />
@@ -234,6 +282,7 @@ export function GanView() {
                     share of such high-quality samples
                   </p>
                 </div>
+                <FigureButtons id="modes" onExport={(f) => void exportFigure("modes", f)} />
               </header>
               <LineChart
                 label="modes captured over time"

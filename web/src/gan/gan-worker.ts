@@ -16,19 +16,31 @@ let id = 0;
 let playing = false;
 let timer: ReturnType<typeof setTimeout> | null = null;
 let lastFrame = 0;
+let perSecond = Number.POSITIVE_INFINITY;
+let budget = 0;
+let lastTick = 0;
 
 function tick(): void {
   timer = null;
   if (!playing || !session) return;
   const start = performance.now();
-  while (performance.now() - start < SLICE_MS && session.status === "running") session.advance(10);
+  // At a finite speed, the updates owed since the last tick (at most one second's worth).
+  const now0 = performance.now();
+  if (Number.isFinite(perSecond))
+    budget = Math.min(perSecond, budget + ((now0 - lastTick) * perSecond) / 1000);
+  lastTick = now0;
+  while (performance.now() - start < SLICE_MS && session.status === "running") {
+    const k = Number.isFinite(perSecond) ? Math.min(10, Math.floor(budget)) : 10;
+    if (k < 1) break;
+    budget -= session.advance(k);
+  }
   if (session.status !== "running") playing = false;
   const now = performance.now();
   if (!playing || now - lastFrame >= FRAME_MS) {
     lastFrame = now;
     post({ type: "frame", id, frame: session.frame(), playing });
   }
-  if (playing) timer = setTimeout(tick, 0);
+  if (playing) timer = setTimeout(tick, Number.isFinite(perSecond) ? 40 : 0);
 }
 
 function stop(): void {
@@ -46,9 +58,23 @@ self.onmessage = (event: MessageEvent<ToGanWorker>) => {
       session = new GanSession(msg.choice);
       post({ type: "loaded", id, info: session.info, frame: session.frame() });
     } else if (msg.type === "play") {
+      perSecond = msg.perSecond;
       if (!playing && session && session.status === "running") {
         playing = true;
+        budget = 0;
+        lastTick = performance.now();
         tick();
+      }
+    } else if (msg.type === "speed") {
+      perSecond = msg.perSecond;
+      budget = 0;
+    } else if (msg.type === "step") {
+      stop();
+      if (session) {
+        let left = msg.iterations;
+        while (left > 0 && session.status === "running")
+          left -= Math.max(1, session.advance(Math.min(left, 10)));
+        post({ type: "frame", id, frame: session.frame(), playing: false });
       }
     } else if (msg.type === "pause") {
       stop();
