@@ -69,7 +69,8 @@ export function claimVerdict(r: ExperimentResult): {
     return { badge: "fail", words: short, short };
   }
   if (findings.length > 0) {
-    const first = findings[0].finding!.split(/(?<=\.)\s/)[0];
+    // The finding's lead clause (up to its first colon or full stop); its numbers are in the claim's section.
+    const first = `${findings[0].finding!.split(/[.:](?:\s|$)/)[0]}.`;
     const others = findings.length === 1 ? "the other is a finding" : `${findings.length} are findings`;
     return {
       badge: "finding",

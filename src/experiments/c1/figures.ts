@@ -56,7 +56,7 @@ export function c1Figures(o: {
       `from ½ to ¼; doubling the norm moves it left by a factor 2.`,
     figure: lineChart({
       title: "C1: error curves are sigmoids in log time",
-      subtitle: "exact setting, ε = 1e-3, cross-entropy; dashed: E(t) = ½[1 − gd(r t)/π]; dotted: E(∞) = 1/4",
+      subtitle: "exact setting, ε = 10⁻³, cross-entropy; dashed: E(t) = ½[1 − gd(r t)/π]; dotted: E(∞) = 1/4",
       xTitle: "training time t = lr × steps",
       yTitle: "training error",
       xScale: "log",
@@ -142,7 +142,7 @@ export function c1Figures(o: {
   const add = (name: string, m: ErrorCurveMeasurement | undefined, color: string, showPoints = false) => {
     if (m) limitSeries.push({ name, group: name, points: curve(m.t, m.simulated), color, showPoints });
   };
-  add("reference ε = 1e-3, η = 0.04", L.ref, PALETTE[0]);
+  add("reference ε = 10⁻³, η = 0.04", L.ref, PALETTE[0]);
   add("ε = 1", pick("init scale ε = 1"), PALETTE[1]);
   add("η = 2", pick("learning rate η = 2"), PALETTE[4], true);
   add("η = 4", pick("learning rate η = 4"), PALETTE[3], true);

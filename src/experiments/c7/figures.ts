@@ -228,13 +228,13 @@ export function hingeFigure(hinge: StarvationMeasureResult, lr: number): Experim
   const ht = simulateStarvation({ p: hinge.p, rA: 1, rB: 1, eps: 1e-4, loss: "hinge" }, hs);
   const tf = hinge.tFreezeB ?? Number.NaN;
   // What the plot shows after tf: u_B flat; u_A grows on only until the A-only points reach the margin
-  // too (u_A = 1/r_A), a few per cent, which a log axis shows as flat as well: the caption gives the numbers.
-  const atFreeze = hinge.t.findIndex((t) => t >= tf);
-  const uAFreeze = atFreeze >= 0 ? hinge.uA[atFreeze] : Number.NaN;
+  // too (u_A = 1/r_A), about u_B/u_A more, which a log axis shows as flat: the caption gives the numbers.
+  const uBEnd = last(hinge.uB);
+  const uAAtFreeze = 1 - uBEnd; // the B-points' margin u_A + u_B reaches 1 (r_A = r_B = 1)
   const uAEnd = last(hinge.uA);
   return {
     name: "hinge-stop",
-    caption: `Hinge loss (ρ = ${hinge.rho}, ε = 10⁻⁴): both modes grow exponentially until the points carrying B reach the margin at t = ${fmt(tf)}; from then on u_B does not change at all (${fmt(last(hinge.uB))}). u_A grows on only until the A-only points reach the margin as well, from ${fmt(uAFreeze)} at t = ${fmt(tf)} to ${fmt(uAEnd)} (${fmt(100 * (uAEnd / uAFreeze - 1), 2)}% more), so on this log axis both curves go flat at nearly the same time; after that nothing moves. Solid: the engine's diagonal net; dashed: closed form.`,
+    caption: `Hinge loss (ρ = ${hinge.rho}, ε = 10⁻⁴): both modes grow exponentially until the points carrying B reach the margin (u_A + u_B = 1) at t = ${fmt(tf)}; from then on u_B does not change at all (${fmt(uBEnd)}). u_A grows on only until the A-only points reach the margin as well: from ${fmt(uAAtFreeze, 4)} to ${fmt(uAEnd, 4)}, ${fmt(100 * (uAEnd / uAAtFreeze - 1), 2)}% more, within the record after t = ${fmt(tf)}; so both curves go flat together and after that nothing moves. Solid: the engine's diagonal net; dashed: closed form.`,
     figure: lineChart({
       title: "Hinge: the rare feature stops exactly",
       subtitle: `engine: diagonal linear net, mean hinge (margin 1), GD η = ${lr}`,
