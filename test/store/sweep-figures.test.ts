@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { StoredRun } from "../../src/store/store.js";
 import {
   fitPowerLaw,
+  scalarRange,
   sweepFigures,
   sweepHeatmap,
   sweepScaling,
@@ -68,6 +69,32 @@ describe("sweep figures", () => {
     const marks = f.figure.data.filter((r) => r.category === "diverged" || r.category === "failed");
     expect(marks.map((m) => m.category).sort()).toEqual(["diverged", "failed"]);
     expect(sweepFigures(spec, runs).length).toBe(2); // default: a heatmap per kept scalar
+  });
+
+  it("keeps a heatmap's colour legend inside the quantity's range", () => {
+    const spec = parseSweepSpec({
+      name: "h",
+      axes: [
+        { name: "a", field: "optimizer.lr", values: [0.1, 0.2] },
+        { name: "b", field: "init.scale", values: [1, 2] },
+      ],
+    });
+    const runs = [
+      [0.1, 1],
+      [0.2, 1],
+      [0.1, 2],
+      [0.2, 2],
+    ].map((v) => run(v, 0, { error: 0.1, loss: 0.3 }));
+    const domain = (value: string) => {
+      const f = sweepHeatmap(spec, runs, { x: "a", y: "b", value });
+      return (
+        f.figure.spec as { layer: { encoding: { color?: { scale: { domain: number[] } } } }[] }
+      ).layer.find((l) => l.encoding.color)!.encoding.color!.scale.domain;
+    };
+    expect(domain("error")).toEqual([0, 0.6]); // not [−0.4, 0.6]
+    expect(domain("loss")).toEqual([0, 0.8]);
+    expect(scalarRange("accuracy:B-only")).toEqual([0, 1]);
+    expect(scalarRange("marginMin")).toBeUndefined();
   });
 
   it("scaling plot fits one slope per group", () => {
