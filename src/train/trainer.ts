@@ -6,7 +6,7 @@
  * checkpoint (checkpoint.ts) holds everything needed to continue bit for bit.
  */
 import type { RunConfig } from "../config/run-config.js";
-import type { DataBundle, Dataset } from "../data/dataset.js";
+import type { DataBundle } from "../data/dataset.js";
 import { type Backend, resident } from "../engine/backend.js";
 import { type BackendName, createBackend } from "../engine/backends.js";
 import { initialize } from "../engine/init.js";
@@ -23,6 +23,7 @@ import { advanceFor, newPace } from "./advance-for.js";
 import { type BatchOrderState, createBatches } from "./batches.js";
 import { checkResumable, type TrainerCheckpoint } from "./checkpoint.js";
 import { toEngineSpecs } from "./engine-specs.js";
+import { createEvaluator } from "./evaluate.js";
 import type { HistoryRecord, RunStatus } from "./history.js";
 import { recordSteps } from "./schedule.js";
 import { createStepper } from "./stepper.js";
@@ -79,7 +80,11 @@ export interface Trainer {
   dispose(): void;
 }
 
-/** Sets up a run of `config` on already-built data (see buildData for making it from the config). */
+/**
+ * Sets up a run of `config` on already-built data (see buildData for making it from the config).
+ * Longer than a function should be, on purpose: one closure holds the run's state (step, buffers, batch
+ * order, history), so the step (`oneStep`) reads top to bottom with nothing hidden behind objects.
+ */
 export function createTrainer(config: RunConfig, data: DataBundle, options: TrainerOptions = {}): Trainer {
   const ownBackend = typeof options.backend !== "object";
   const backend = typeof options.backend === "object" ? options.backend : createBackend(options.backend);
@@ -166,23 +171,7 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
     stopReason = ck.stopReason;
   }
 
-  // Per batch size: a workspace and an input buffer in the backend's memory, made once (a backend that
-  // keeps its own memory frees nothing until the run ends, so nothing may be allocated per record).
-  const evaluations = new Map<number, { w: Workspace; x: Float64Array }>();
-  function evaluate(ds: Dataset): Float64Array {
-    let e = evaluations.get(ds.n);
-    if (!e) {
-      e = { w: createWorkspace(mlp, ds.n, backend), x: backend.alloc(ds.n * ds.d) };
-      evaluations.set(ds.n, e);
-    }
-    let x = ds.x;
-    if (ds === train) x = trainX;
-    else if (backend.owns && !backend.owns(x) && ds.d * ds.n === e.x.length) {
-      e.x.set(ds.x.subarray(0, ds.n * ds.d));
-      x = e.x;
-    }
-    return Float64Array.from(forward(mlp, mlp.params, x, ds.n, e.w, backend).subarray(0, ds.n));
-  }
+  const evaluate = createEvaluator(mlp, backend, train, trainX);
 
   /** Full-data logits and loss at the current parameters. */
   function fullEvaluation(): { logits: Float64Array; loss: number } {

@@ -87,7 +87,7 @@ export interface CmnistRunResult {
 }
 
 /** Accuracy (fraction of y·f > 0), mean BCE and mean(f²) of a data set, in chunks of the workspace. */
-export function evaluateCmnist(
+function evaluateCmnist(
   mlp: Mlp,
   data: Dataset,
   ws: Workspace,

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Dataset } from "../../../src/data/dataset.js";
 import { Rng } from "../../../src/engine/rng.js";
 import { memoryCheckpoints } from "../../../src/experiments/experiment-io.js";
-import { lossWeights, trainCmnist } from "../../../src/experiments/starvation-cmnist/train.js";
+import { cmnistConfig, lossWeights, trainCmnist } from "../../../src/experiments/starvation-cmnist/train.js";
+import { valueAt } from "../../../src/train/value-schedule.js";
 
 /** A small random problem (not MNIST): enough to exercise the loop. */
 function toy(n: number, d: number, seed: number): Dataset {
@@ -32,6 +33,20 @@ describe("colored-MNIST training loop", () => {
     expect(lossWeights({ method: "erm", sdCoef: 2e-5, anneal: 450 }, 1000)).toEqual([1, 0]);
     expect(lossWeights({ method: "sd", sdCoef: 2e-5, anneal: 450 }, 449)).toEqual([1, 2e-5]);
     expect(lossWeights({ method: "sd", sdCoef: 2e-5, anneal: 450 }, 450)).toEqual([2e-5, 2e-5]);
+  });
+
+  it("the trainer config carries that schedule: lossWeight = w_nll, spectral decoupling λ = 2·w_sd", () => {
+    for (const method of ["erm", "sd"] as const) {
+      const o = { ...base, method, anneal: 8 };
+      const config = cmnistConfig(o, 32);
+      const w = config.schedules?.lossWeight;
+      if (!w) throw new Error("no lossWeight schedule");
+      for (let step = 0; step < 20; step++) {
+        const [wNll, wSd] = lossWeights(o, step);
+        expect(valueAt(w, step)).toBe(wNll);
+        expect(config.regularization.spectralDecoupling).toBe(2 * wSd);
+      }
+    }
   });
 
   it("chunked full-batch gradient: the chunk size does not change the run beyond rounding", () => {
