@@ -5,6 +5,7 @@ import { LOSSES } from "../engine/loss.js";
 import { OPTIMIZERS } from "../engine/optimizer.js";
 import { scheduleProblem, type ValueSchedule } from "../train/value-schedule.js";
 import { dataSpecSchema } from "./data-spec.js";
+import { secondOrderSchema } from "./second-order-spec.js";
 
 /**
  * The one JSON format of a run: the CLI's `--config`, the lab's URL state and a sweep's base all use it.
@@ -262,6 +263,9 @@ export const probesSchema = z
       .positive()
       .optional()
       .describe("keep at most this many points of per-point probes"),
+    secondOrder: secondOrderSchema
+      .optional()
+      .describe("options of the sharpness, hessian-trace and ntk probes (their schedule, sizes, seed)"),
   })
   .strict();
 

@@ -1,4 +1,6 @@
+import type { RunConfig } from "../config/run-config.js";
 import type { Dataset } from "../data/dataset.js";
+import type { Backend } from "../engine/backend.js";
 import type { LossSpec } from "../engine/loss.js";
 import type { Mlp } from "../engine/mlp.js";
 
@@ -25,6 +27,10 @@ export interface ProbeContext {
   evaluate(data: Dataset): Float64Array;
   /** Optimizer steps so far. */
   step: number;
+  /** The run's kernel backend (absent: probes use the js reference); probes that multiply matrices use it. */
+  backend?: Backend;
+  /** The run's config (absent outside the trainer); probes read their options and the optimizer from it. */
+  config?: RunConfig;
 }
 
 /** Something measured during training, named so configs can ask for it. */

@@ -2,8 +2,11 @@ import { conservedProbe } from "./conserved.js";
 import { deadUnitsProbe } from "./dead-units.js";
 import { diagonalModesProbe } from "./diagonal-modes.js";
 import { featureResponsesProbe } from "./feature-responses.js";
+import { hessianTraceProbe } from "./hessian-trace.js";
 import { marginsProbe } from "./margins.js";
+import { ntkProbe } from "./ntk-probe.js";
 import type { Probe } from "./probe.js";
+import { sharpnessProbe } from "./sharpness.js";
 import { testAccuracyProbe } from "./test-accuracy.js";
 import { weightNormsProbe } from "./weight-norms.js";
 
@@ -16,6 +19,9 @@ export const PROBES: readonly Probe[] = [
   diagonalModesProbe,
   conservedProbe,
   deadUnitsProbe,
+  sharpnessProbe,
+  hessianTraceProbe,
+  ntkProbe,
 ];
 
 /** Looks probes up by name; throws naming the unknown one and listing the known ones. */

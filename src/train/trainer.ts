@@ -202,6 +202,8 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
         tests: data.tests,
         evaluate,
         step,
+        backend,
+        config,
       };
       for (const probe of probes) Object.assign(rec, probe.measure(ctx));
     }
