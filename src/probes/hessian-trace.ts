@@ -10,6 +10,7 @@ import { dueNow, secondOrderState } from "./second-order-state.js";
  */
 export const hessianTraceProbe: Probe = {
   name: "hessian-trace",
+  fields: ["hessianTrace", "hessianTraceError"],
   description: "trace of the training objective's Hessian by Hutchinson (hessianTrace, hessianTraceError)",
   measure(ctx): ProbeValues {
     const state = secondOrderState(ctx);

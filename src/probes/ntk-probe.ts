@@ -22,6 +22,7 @@ interface NtkScratch {
  */
 export const ntkProbe: Probe = {
   name: "ntk",
+  fields: ["ntkTop", "ntkTrace", "ntkLogitCoords"],
   description: "empirical NTK on the first ntkPoints training points: ntkTop, ntkTrace, ntkLogitCoords",
   measure(ctx): ProbeValues {
     const state = secondOrderState(ctx);

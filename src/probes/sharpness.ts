@@ -8,7 +8,7 @@ import { dueNow, secondOrderState } from "./second-order-state.js";
  * exact Hessian-vector products, warm-started from the last record's top eigenvector.
  *
  * Records: `sharpness` (λ_max), `lrSharpness` (η·λ_max; plain gradient descent is stable on a quadratic
- * only below 2), `hessianTop` (the topK largest, when topK > 1), `sharpnessResidual` (Ritz residual
+ * only below 2), `hessianTop` (the topK largest), `sharpnessResidual` (Ritz residual
  * ‖Hy − θy‖), `sharpnessConverged` (1 or 0) and `hessianMatvecs` (products used).
  *
  * Cost per measurement: `hessianMatvecs` products, each about 3 gradient evaluations (bench: HVP ÷
@@ -17,6 +17,14 @@ import { dueNow, secondOrderState } from "./second-order-state.js";
  */
 export const sharpnessProbe: Probe = {
   name: "sharpness",
+  fields: [
+    "sharpness",
+    "lrSharpness",
+    "sharpnessResidual",
+    "sharpnessConverged",
+    "hessianMatvecs",
+    "hessianTop",
+  ],
   description:
     "top Hessian eigenvalue(s) of the training objective by Lanczos (sharpness, lrSharpness, hessianTop)",
   measure(ctx): ProbeValues {
@@ -44,7 +52,7 @@ export const sharpnessProbe: Probe = {
       sharpnessConverged: r.converged ? 1 : 0,
       hessianMatvecs: r.matvecs,
     };
-    if (options.topK > 1) out.hessianTop = values;
+    out.hessianTop = values;
     return out;
   },
 };
