@@ -1,0 +1,18 @@
+/**
+ * learndyn's front door: `import { parseRunConfig, runTraining } from "learndyn"`. This first cut exports
+ * the run path (configs, data, training, batched training, probes) and the theory; the store, figures and
+ * experiment kit follow (issue 12). Everything not exported here is internal.
+ */
+export type { RunConfig } from "./config/run-config.js";
+export { runConfigSchema } from "./config/run-config.js";
+export { parseRunConfig } from "./config/validate.js";
+export type { DataBundle, Dataset } from "./data/dataset.js";
+export type { Probe, ProbeContext } from "./probes/probe.js";
+export { PROBES, resolveProbes } from "./probes/registry.js";
+export * as theory from "./theory/index.js";
+export { runTrainingBatch } from "./train/batched/run-batch.js";
+export { batchSignature } from "./train/batched/signature.js";
+export { buildData } from "./train/build-data.js";
+export type { HistoryRecord, RunStatus } from "./train/history.js";
+export { type RunResult, runTraining } from "./train/run.js";
+export { createTrainer, type Trainer, type TrainerOptions } from "./train/trainer.js";
