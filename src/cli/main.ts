@@ -27,10 +27,15 @@ export function buildProgram(): Command {
   program.addCommand(exportCommand());
   program.addCommand(storeReportCommand());
   program.addCommand(labCommand());
-  // addCommand does not pass exitOverride on: without it a subcommand's parse error (an invalid
-  // --format choice, an unknown option) exits 1 from inside commander instead of 2 like other bad input.
-  for (const c of program.commands) c.exitOverride().showHelpAfterError("(run with --help for usage)");
+  // addCommand does not pass exitOverride on: without it a subcommand's option error (an unknown
+  // option, a bad choice, a missing argument) would exit 1 from inside commander instead of 2.
+  for (const command of program.commands) inheritErrorHandling(command);
   return program;
+}
+
+function inheritErrorHandling(command: Command): void {
+  command.exitOverride().showHelpAfterError("(run with --help for usage)");
+  for (const sub of command.commands) inheritErrorHandling(sub);
 }
 
 /** Runs the CLI; prints errors as one clear message (no stack trace) and sets the exit status. */

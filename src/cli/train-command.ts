@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { DATA_KINDS } from "../data/registry.js";
 import { ACTIVATIONS } from "../engine/activation.js";
 import type { Backend } from "../engine/backend.js";
@@ -14,13 +14,15 @@ import { PROBES } from "../probes/registry.js";
 import { historyToCsv } from "../train/history.js";
 import { createTrainer } from "../train/trainer.js";
 import { loadConfig, loadData } from "./load-config.js";
-import { fmt, outputDir, timestamp } from "./output.js";
+import { fmt, timestamp } from "./output.js";
 import { createProgress } from "./progress.js";
+import { claimRunFolder, type RunFolder } from "./run-folder.js";
 
 interface TrainFlags {
   config?: string;
   set: string[];
   out?: string;
+  force?: boolean;
   json?: boolean;
   quiet?: boolean;
   steps?: number;
@@ -60,8 +62,9 @@ Time: with loss.reduction "sum" (default) and full-batch gd, gradient-flow time 
 the time of the theory. "mean" divides the gradient by n.
 
 Output (in --out, default runs/train-<timestamp>): config.json (the complete config, rerunnable),
-history.json, history.csv, weights.json (final weights, usable as init.file), summary.json.
-Exit status: 0 done, 3 diverged, 2 invalid input, 1 other error.`;
+history.json, history.csv, weights.json (final weights, usable as init.file), summary.json. The files
+appear together when the run ends; Ctrl-C stops the run and keeps no folder.
+Exit status: 0 done, 3 diverged, 2 invalid input, 1 other error, 130 interrupted.`;
 
 export function trainCommand(): Command {
   return new Command("train")
@@ -73,7 +76,11 @@ export function trainCommand(): Command {
       collect,
       [],
     )
-    .option("-o, --out <dir>", "output directory (default runs/train-<timestamp>)")
+    .option(
+      "-o, --out <dir>",
+      "output directory, refused if it exists (default runs/train-<timestamp>, with -2, -3, … if taken)",
+    )
+    .option("--force", "replace an existing --out folder (its old files are removed)")
     .option("--steps <n>", "optimizer steps (train.steps)", parseNumber)
     .option("--lr <rate>", "learning rate (optimizer.lr)", parseNumber)
     .option("--seed <n>", "random seed", parseNumber)
@@ -123,10 +130,20 @@ function parseThreads(value: string): number {
   return n;
 }
 
+/** A decimal number (2, 0.5, 1e-3); hex, binary, "Infinity" and blanks are refused. */
 function parseNumber(value: string): number {
   const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n)) throw new Error(`expected a number, got "${value}"`);
+  if (!/^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(value) || !Number.isFinite(n))
+    throw new InvalidArgumentError(`expected a decimal number (e.g. 100, 0.05, 1e-3), got "${value}"`);
   return n;
+}
+
+function parseFlagNumber(flag: string, value: string): number {
+  try {
+    return parseNumber(value);
+  } catch (e) {
+    throw new Error(`${flag}: ${(e as Error).message}`);
+  }
 }
 
 async function runTrainCommand(flags: TrainFlags): Promise<number> {
@@ -142,21 +159,50 @@ async function runTrainCommand(flags: TrainFlags): Promise<number> {
   };
   if (flags.hidden !== undefined) {
     shortcut["model.hidden"] =
-      flags.hidden.trim() === "" ? [] : flags.hidden.split(",").map((w) => parseNumber(w));
+      flags.hidden.trim() === "" ? [] : flags.hidden.split(",").map((w) => parseFlagNumber("--hidden", w));
   }
   const sets = [...flags.set];
   if (flags.data !== undefined) sets.unshift(`data={"kind":"${flags.data}"}`);
   const loaded = loadConfig(flags.config, sets, shortcut);
   const { config } = loaded;
   const data = loadData(loaded);
-  const out = outputDir(flags.out ?? `runs/train-${timestamp()}`);
+  const out = claimRunFolder(flags.out ?? `runs/train-${timestamp()}`, {
+    force: flags.force,
+    suffix: flags.out === undefined,
+  });
+  // Ctrl-C stops the run between slices; the folder is removed (a half run is not a result). A second
+  // Ctrl-C kills at once.
+  let interrupted = false;
+  const onInterrupt = () => {
+    interrupted = true;
+  };
+  process.once("SIGINT", onInterrupt);
+  process.once("SIGTERM", onInterrupt);
+  try {
+    return await trainInto(out, flags, config, data, () => interrupted);
+  } catch (e) {
+    out.abandon();
+    throw e;
+  } finally {
+    process.removeListener("SIGINT", onInterrupt);
+    process.removeListener("SIGTERM", onInterrupt);
+  }
+}
+
+async function trainInto(
+  out: RunFolder,
+  flags: TrainFlags,
+  config: ReturnType<typeof loadConfig>["config"],
+  data: ReturnType<typeof loadData>,
+  interrupted: () => boolean,
+): Promise<number> {
   const showProgress = !flags.json && !flags.quiet;
   const progress = showProgress ? createProgress(config.train.steps) : null;
   useNodeThreads(flags.threads ?? availableParallelism());
   const trainer = createTrainer(config, data, { backend: flags.backend });
   const started = performance.now();
   // Advance in slices of ~100 ms so the progress bar redraws and Ctrl-C stays responsive.
-  while (trainer.status === "running") {
+  while (trainer.status === "running" && !interrupted()) {
     trainer.advanceFor(100);
     const last = trainer.history[trainer.history.length - 1];
     progress?.update(trainer.step, last?.loss ?? Number.NaN, last?.error ?? Number.NaN);
@@ -164,6 +210,13 @@ async function runTrainCommand(flags: TrainFlags): Promise<number> {
   }
   progress?.stop();
   trainer.dispose();
+  if (interrupted()) {
+    out.abandon();
+    process.stderr.write(
+      `learndyn: interrupted at step ${trainer.step} of ${config.train.steps}; nothing was kept (${out.dir} removed)\n`,
+    );
+    return 130;
+  }
   const seconds = (performance.now() - started) / 1000;
   const final = trainer.history[trainer.history.length - 1];
   const summary = {
@@ -181,11 +234,19 @@ async function runTrainCommand(flags: TrainFlags): Promise<number> {
     backend: backendLabel(trainer.backend),
     out: out.dir,
   };
-  out.write("config.json", `${JSON.stringify(config, null, 2)}\n`);
-  out.write("history.json", `${JSON.stringify(trainer.history)}\n`);
-  out.write("history.csv", historyToCsv(trainer.history));
-  out.write("weights.json", `${JSON.stringify({ weights: exportWeights(trainer.mlp) })}\n`);
-  out.write("summary.json", `${JSON.stringify(summary, null, 2)}\n`);
+  try {
+    out.write("config.json", `${JSON.stringify(config, null, 2)}\n`);
+    out.write("history.json", `${JSON.stringify(trainer.history)}\n`);
+    out.write("history.csv", historyToCsv(trainer.history));
+    out.write("weights.json", `${JSON.stringify({ weights: exportWeights(trainer.mlp) })}\n`);
+    out.write("summary.json", `${JSON.stringify(summary, null, 2)}\n`);
+    out.commit();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new Error(
+      `cannot write the run into ${out.dir}: ${code === "ENOSPC" ? "the disk is full" : (e as Error).message}; nothing was kept (free space or choose another --out, then run again)`,
+    );
+  }
   if (flags.json && !flags.quiet) process.stdout.write(`${JSON.stringify(summary)}\n`);
   else if (!flags.quiet) {
     const why = trainer.stopReason ? ` (${trainer.stopReason})` : "";

@@ -111,6 +111,37 @@ function compiled(shared: boolean, maxPages: number): WebAssembly.Module {
   return mod;
 }
 
+/** The least shared memory worth reserving when the address space is short: 16 MiB. */
+const MIN_SHARED_PAGES = 256;
+
+/**
+ * A shared memory that may grow to `pages`, or, when the address space cannot hold that reservation
+ * (`ulimit -v`: V8 reserves a shared memory's maximum up front), to the largest half, quarter, … of it
+ * that fits, down to 16 MiB. Most runs need far less than the 4 GiB default, so they keep the wasm
+ * backend instead of failing; a run that needs more than was reserved says so when it allocates.
+ */
+function reserveShared(pages: number): { memory: WebAssembly.Memory; pages: number } {
+  for (let p = pages; ; p = Math.floor(p / 2)) {
+    try {
+      return {
+        memory: new WebAssembly.Memory({ initial: Math.min(16, p), maximum: p, shared: true }),
+        pages: p,
+      };
+    } catch (e) {
+      if (!(e instanceof RangeError) || p / 2 < MIN_SHARED_PAGES) throw e;
+    }
+  }
+}
+
+/** The error for a run that needs more memory than the backend holds, saying which limit it hit. */
+function memoryExceeded(neededMiB: number, reservedMiB: number, askedMiB: number): string {
+  if (neededMiB > MAX_PAGES / 16)
+    return `wasm backend: this run needs ${neededMiB} MiB, more than the 4096 MiB a wasm32 memory can hold; use --backend js`;
+  if (reservedMiB < askedMiB)
+    return `wasm backend: this run needs ${neededMiB} MiB but only ${reservedMiB} MiB of address space could be reserved (of ${askedMiB} MiB asked: \`ulimit -v\` is low); raise the limit or use --backend js`;
+  return `wasm backend: this run needs ${neededMiB} MiB, more than the ${askedMiB} MiB this backend was made with (memoryMiB); make it with a larger memoryMiB or use the js backend`;
+}
+
 let support: boolean | undefined;
 
 /** Whether this JavaScript engine runs the WASM SIMD backend (WebAssembly with fixed-width SIMD). */
@@ -141,10 +172,10 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
   const shared = options.shared ?? typeof SharedArrayBuffer === "function";
   const mib = options.memoryMiB ?? (shared ? 4096 : 256);
   if (!(mib > 0)) throw new Error(`wasm backend: memoryMiB must be positive, got ${mib}`);
-  const pages = Math.min(MAX_PAGES, Math.ceil((mib * 1024 * 1024) / PAGE));
-  const memory = shared
-    ? new WebAssembly.Memory({ initial: Math.min(16, pages), maximum: pages, shared: true })
-    : new WebAssembly.Memory({ initial: pages, maximum: pages });
+  const wanted = Math.min(MAX_PAGES, Math.ceil((mib * 1024 * 1024) / PAGE));
+  const { memory, pages } = shared
+    ? reserveShared(wanted)
+    : { memory: new WebAssembly.Memory({ initial: wanted, maximum: wanted }), pages: wanted };
   const module = compiled(shared, pages);
   const k = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Kernels;
 
@@ -169,10 +200,7 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
       const current = size / PAGE;
       const need = Math.ceil((top + bytes - size) / PAGE);
       if (current + need > pages) {
-        throw new Error(
-          `wasm backend: ${Math.ceil((top + bytes) / 2 ** 20)} MiB needed, more than its ${mib} MiB; ` +
-            "pass a larger memoryMiB (at most 4096) or use the js backend",
-        );
+        throw new Error(memoryExceeded(Math.ceil((top + bytes) / 2 ** 20), (pages * PAGE) / 2 ** 20, mib));
       }
       memory.grow(Math.min(pages - current, Math.max(need, current)));
       buffers.push(memory.buffer);

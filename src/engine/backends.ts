@@ -93,7 +93,17 @@ export function createBackend(name?: BackendName): Backend {
   if (defaultBackendName() === "js") return jsBackend;
   try {
     return createWasmBackend();
-  } catch {
+  } catch (e) {
+    // Same bits, but several times slower: say so once, so a slow sweep is not a mystery.
+    if (!wasmFallbackWarned) {
+      wasmFallbackWarned = true;
+      const reason = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+      console.warn(
+        `learndyn: the wasm backend cannot start here (${reason}); using the js backend (same results, several times slower)`,
+      );
+    }
     return jsBackend;
   }
 }
+
+let wasmFallbackWarned = false;

@@ -1,8 +1,10 @@
 import { existsSync, statSync } from "node:fs";
 import type { PointResult, SweepRunStatus } from "../sweep/run-point.js";
-import { convertWalToRollback, isWalDatabase, SqliteDb, StoreError } from "./sqlite-file.js";
+import { SqliteDb } from "./sqlite-file.js";
+import { convertWalToRollback, isWalDatabase } from "./sqlite-wal.js";
+import { StoreError } from "./store-error.js";
 
-export { StoreError } from "./sqlite-file.js";
+export { StoreError } from "./store-error.js";
 
 /**
  * A sweep's run store: one SQLite file holding one sweep spec and its runs, through SQLite compiled to

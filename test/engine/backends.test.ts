@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { jsBackend } from "../../src/engine/backend-js.js";
 import { BACKENDS, createBackend, defaultBackendName, isExactBackend } from "../../src/engine/backends.js";
@@ -31,6 +33,28 @@ describe("backend registry", () => {
   it("names the choices for an unknown backend", () => {
     expect(() => createBackend("cuda" as never)).toThrow(
       /unknown backend "cuda"; use one of js, wasm, native/,
+    );
+  });
+});
+
+describe("when the wasm backend cannot start", () => {
+  it("says so once on stderr and trains on js", () => {
+    const dist = new URL("../../dist/engine/backends.js", import.meta.url).pathname;
+    if (!existsSync(dist)) spawnSync("npx", ["tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });
+    // 3 GB of address space with V8's wasm trap handler on (as a library user would run it): no wasm
+    // memory can be reserved.
+    const script = `const { createBackend } = await import(${JSON.stringify(dist)});
+      console.log(createBackend().name, createBackend().name);`;
+    const r = spawnSync(
+      "sh",
+      ["-c", `ulimit -v 3000000 && "${process.execPath}" --input-type=module -e '${script}'`],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(r.stdout.trim()).toBe("js js");
+    expect(r.stderr).toMatch(
+      /^learndyn: the wasm backend cannot start here \(.*memory.*\); using the js backend \(same results, several times slower\)\n$/,
     );
   });
 });
