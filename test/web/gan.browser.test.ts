@@ -2,35 +2,21 @@
  * The lab's GAN view in Debian's Chromium (playwright-core), served from the built dist/web. Needs
  * `npm run build` (npm test builds first) and /usr/bin/chromium (.ci/run installs it).
  */
-import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LabServer, startLabServer } from "../../src/cli/lab-server.js";
+import { HAVE_CHROMIUM, type LabBrowser, openLab } from "./browser.js";
 
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"];
+let lb: LabBrowser;
 
-let lab: LabServer;
-let browser: Browser;
-
-describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the GAN view in Chromium", () => {
+describe.runIf(HAVE_CHROMIUM)("the GAN view in Chromium", () => {
   beforeAll(async () => {
-    lab = await startLabServer({ root: "dist/web", port: 0, host: "127.0.0.1" });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    lb = await openLab();
   });
   afterAll(async () => {
-    await browser?.close();
-    await lab?.close();
+    await lb?.close();
   });
 
   it("loads from its tab, trains, moves the samples and reports the modes captured", async () => {
-    const errors: string[] = [];
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on("console", (m) => {
-      if (m.type() === "error") errors.push(m.text());
-    });
-    page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-    await page.goto(lab.url);
+    const page = await lb.newPage();
     await page.waitForSelector("#run-state", { state: "attached" });
     await page.click("[data-testid=tab-gan]");
     const plane = "[data-testid=gan-plane]";
@@ -84,7 +70,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the GAN view in Chromium
     await page.waitForFunction(
       () => document.querySelector("#run-state")?.getAttribute("data-loaded") === "1",
     );
-    expect(errors).toEqual([]);
+    expect(lb.consoleErrors).toEqual([]);
     await page.close();
   }, 60_000);
 });

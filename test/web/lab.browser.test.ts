@@ -2,49 +2,23 @@
  * The lab in Debian's Chromium (playwright-core), served from the built dist/web by the same server as
  * `learndyn lab`. Needs `npm run build` (npm test builds first) and /usr/bin/chromium (.ci/run installs it).
  */
-import { existsSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LabServer, startLabServer } from "../../src/cli/lab-server.js";
 import { parseRunConfig } from "../../src/config/validate.js";
 import { runTraining } from "../../src/train/run.js";
 import { PRESETS } from "../../web/src/presets.js";
 import { decodeState, encodeState } from "../../web/src/state/url-state.js";
+import {
+  HAVE_CHROMIUM,
+  type LabBrowser,
+  openLab,
+  runToEnd,
+  runState as state,
+  waitLoaded,
+} from "./browser.js";
 
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-let lab: LabServer;
-let browser: Browser;
-const consoleErrors: string[] = [];
-
-async function newPage(hash = "", search = ""): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(m.text());
-  });
-  page.on("pageerror", (e) => consoleErrors.push(`pageerror: ${e.message}`));
-  await page.goto(`${lab.url}${search}${hash ? `#${hash}` : ""}`);
-  return page;
-}
-
-const state = (page: Page, key: string) => page.getAttribute("#run-state", `data-${key}`);
-
-async function waitLoaded(page: Page, name: string): Promise<void> {
-  await page.waitForFunction((n) => {
-    const el = document.querySelector("#run-state");
-    return el?.getAttribute("data-loaded") === "1" && el.getAttribute("data-name") === n;
-  }, name);
-}
+let lb: LabBrowser;
+const newPage = (hash = "", search = "") => lb.newPage(hash, search);
 
 async function waitRecords(page: Page, atLeast: number): Promise<number> {
   await page.waitForFunction(
@@ -57,14 +31,12 @@ async function waitRecords(page: Page, atLeast: number): Promise<number> {
   return Number(await state(page, "records"));
 }
 
-describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the lab in Chromium", () => {
+describe.runIf(HAVE_CHROMIUM)("the lab in Chromium", () => {
   beforeAll(async () => {
-    lab = await startLabServer({ root: "dist/web", port: 0, host: "127.0.0.1" });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    lb = await openLab();
   });
   afterAll(async () => {
-    await browser?.close();
-    await lab?.close();
+    await lb?.close();
   });
 
   it("runs every preset: curves move, theory overlaid where it applies", async () => {
@@ -108,7 +80,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the lab in Chromium", ()
       })
       .toMatchObject({ optimizer: { lr: 0.037 }, loss: { kind: "hinge" } });
     const url = page.url();
-    const again = await browser.newPage();
+    const again = await lb.browser.newPage();
     await again.goto(url);
     await waitLoaded(again, "C2 independent modes");
     expect(await again.inputValue("#f-optimizer-lr")).toBe("0.037");
@@ -149,15 +121,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the lab in Chromium", ()
     const config = parseRunConfig({ ...preset.config, train: { steps: 700 } });
     const page = await newPage(encodeState(config));
     await waitLoaded(page, config.name!);
-    await page.selectOption("[aria-label=speed]", "Infinity");
-    await page.click("[data-testid=play]");
-    await page.waitForFunction(
-      () => document.querySelector("#run-state")?.getAttribute("data-status") === "done",
-      null,
-      {
-        timeout: 60_000,
-      },
-    );
+    await runToEnd(page);
     const node = runTraining(config);
     const final = node.history[node.history.length - 1];
     expect(await state(page, "final-loss")).toBe(String(final.loss));
@@ -177,13 +141,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the lab in Chromium", ()
     const page = await newPage(encodeState(config), "?threads=2");
     await waitLoaded(page, "threads-check");
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-    await page.selectOption("[aria-label=speed]", "Infinity");
-    await page.click("[data-testid=play]");
-    await page.waitForFunction(
-      () => document.querySelector("#run-state")?.getAttribute("data-status") === "done",
-      null,
-      { timeout: 60_000 },
-    );
+    await runToEnd(page);
     // The helper starts at the first large product and reports ready within the run (~1 s of steps).
     expect(await state(page, "threads")).toBe("2/2");
     await expect(page.textContent("[data-testid=status]")).resolves.toContain("wasm · 2/2 threads");
@@ -217,6 +175,6 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the lab in Chromium", ()
   });
 
   it("logs no console errors", () => {
-    expect(consoleErrors).toEqual([]);
+    expect(lb.consoleErrors).toEqual([]);
   });
 });

@@ -13,6 +13,26 @@ export interface ViewOptions {
   exportFigure: (card: string, format: "svg" | "png") => void;
 }
 
+/** SVG and PNG download buttons of a card (`testPrefix`: their data-testid is `${testPrefix}-svg` / `-png`). */
+export function FigureButtons(props: { onExport: (format: "svg" | "png") => void; testPrefix?: string }) {
+  return (
+    <>
+      {(["svg", "png"] as const).map((f) => (
+        <button
+          key={f}
+          type="button"
+          class="tiny"
+          onClick={() => props.onExport(f)}
+          title={`download as ${f.toUpperCase()}`}
+          data-testid={props.testPrefix ? `${props.testPrefix}-${f}` : undefined}
+        >
+          {f.toUpperCase()}
+        </button>
+      ))}
+    </>
+  );
+}
+
 /** A card of the views. */
 export function Card(props: {
   id: string;
@@ -46,22 +66,7 @@ export function Card(props: {
               log y
             </button>
           )}
-          <button
-            type="button"
-            class="tiny"
-            onClick={() => props.o.exportFigure(props.id, "svg")}
-            title="download as SVG"
-          >
-            SVG
-          </button>
-          <button
-            type="button"
-            class="tiny"
-            onClick={() => props.o.exportFigure(props.id, "png")}
-            title="download as PNG"
-          >
-            PNG
-          </button>
+          <FigureButtons onExport={(f) => props.o.exportFigure(props.id, f)} />
         </div>
       </header>
       {props.children}

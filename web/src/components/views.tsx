@@ -1,7 +1,8 @@
 /** The live views of a run: loss, error (with theory), modes/features, phase portrait, boundary, weights. */
 import { PALETTE } from "../../../src/figures/theme.js";
+import { DecisionBoundary } from "../plot/decision-boundary.js";
 import { type ChartSeries, Legend, LineChart } from "../plot/line-chart.js";
-import { DecisionBoundary, PhasePortrait } from "../plot/plane-charts.js";
+import { PhasePortrait } from "../plot/phase-portrait.js";
 import { formatValue } from "../plot/scale.js";
 import { Card, type ViewOptions } from "./card.js";
 import { errorSeries } from "./error-series.js";

@@ -8,7 +8,7 @@ import { heatmap } from "../../../src/figures/heatmap.js";
 import { type LineSeries, lineChart } from "../../../src/figures/lineChart.js";
 import { phasePortrait } from "../../../src/figures/phasePortrait.js";
 import { column, modeSeries, type RunView } from "../components/run-view.js";
-import { regionOf } from "../plot/plane-charts.js";
+import { regionOf } from "../plot/plane-frame.js";
 
 /** The Vega-Lite spec of one of the lab's views. */
 export function figureSpec(card: string, run: RunView, logX: boolean, logY: boolean): TopLevelSpec {

@@ -15,6 +15,33 @@ export interface GanControlsProps {
   setSeedText: (t: string) => void;
 }
 
+/** A labelled menu of the GAN run's choices (data-testid `gan-${id}`). */
+function MenuField(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div class="field">
+      <label for={`gan-${props.id}`}>{props.label}</label>
+      <select
+        id={`gan-${props.id}`}
+        data-testid={`gan-${props.id}`}
+        value={props.value}
+        onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}
+      >
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function GanControls(props: GanControlsProps) {
   const { choice, choose, seedText, setSeedText } = props;
   const seedBad = !/^-?\d+$/.test(seedText.trim());
@@ -22,53 +49,33 @@ export function GanControls(props: GanControlsProps) {
     <section class="group gan-controls" aria-label="GAN run">
       <div class="group-body">
         <h3 class="group-title">GAN run</h3>
-        <div class="field">
-          <label for="gan-data">data</label>
-          <select
-            id="gan-data"
-            data-testid="gan-data"
-            value={choice.data}
-            onChange={(e) =>
-              choose({ data: (e.currentTarget as HTMLSelectElement).value as GanChoice["data"] })
-            }
-          >
-            <option value="ring">ring, 8 modes</option>
-            <option value="grid">grid, 25 modes</option>
-          </select>
-        </div>
-        <div class="field">
-          <label for="gan-loss">loss</label>
-          <select
-            id="gan-loss"
-            data-testid="gan-loss"
-            value={choice.loss}
-            onChange={(e) =>
-              choose({ loss: (e.currentTarget as HTMLSelectElement).value as GanChoice["loss"] })
-            }
-          >
-            {GAN_LOSSES.map((l) => (
-              <option key={l} value={l}>
-                {LOSS_LABELS[l] ?? l}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="gan-opt">optimizer</label>
-          <select
-            id="gan-opt"
-            data-testid="gan-optimizer"
-            value={choice.optimizer}
-            onChange={(e) =>
-              choose({
-                optimizer: (e.currentTarget as HTMLSelectElement).value as GanChoice["optimizer"],
-              })
-            }
-          >
-            <option value="adam">Adam</option>
-            <option value="sgd">SGD</option>
-          </select>
-        </div>
+        <MenuField
+          id="data"
+          label="data"
+          value={choice.data}
+          options={[
+            ["ring", "ring, 8 modes"],
+            ["grid", "grid, 25 modes"],
+          ]}
+          onChange={(v) => choose({ data: v as GanChoice["data"] })}
+        />
+        <MenuField
+          id="loss"
+          label="loss"
+          value={choice.loss}
+          options={GAN_LOSSES.map((l) => [l, LOSS_LABELS[l] ?? l])}
+          onChange={(v) => choose({ loss: v as GanChoice["loss"] })}
+        />
+        <MenuField
+          id="optimizer"
+          label="optimizer"
+          value={choice.optimizer}
+          options={[
+            ["adam", "Adam"],
+            ["sgd", "SGD"],
+          ]}
+          onChange={(v) => choose({ optimizer: v as GanChoice["optimizer"] })}
+        />
         <div class={seedBad ? "field invalid" : "field"}>
           <label for="gan-seed">seed</label>
           <input

@@ -4,12 +4,11 @@
  * samples on top. One canvas, redrawn per frame through the shared one-chart-per-frame queue.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { cancelDraw, resetCanvas, scheduleDraw } from "../plot/layers.js";
-import { surfaceImage } from "../plot/plane-charts.js";
+import { surfaceImage } from "../plot/decision-boundary.js";
+import { cancelDraw, FONT, resetCanvas, scheduleDraw } from "../plot/layers.js";
 import { formatValue, makeScale, tickLabel, ticks } from "../plot/scale.js";
 import type { GanFrame, GanInfo } from "./gan-session.js";
 
-const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const M = { left: 44, right: 12, top: 10, bottom: 34 };
 
 export function GanPlane(props: { info: GanInfo; frame: GanFrame }) {

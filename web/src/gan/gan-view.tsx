@@ -6,6 +6,9 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ganHistoryCsv } from "../../../src/gan/history-csv.js";
 import type { GanRecord } from "../../../src/gan/train.js";
+import { FigureButtons } from "../components/card.js";
+import { TakeAway } from "../components/take-away.js";
+import { Notice, type Speed, Transport } from "../components/transport.js";
 import { download, renderFigure } from "../export/figures.js";
 import { LineChart } from "../plot/line-chart.js";
 import { GanControls } from "./gan-controls.js";
@@ -15,33 +18,32 @@ import type { FromGanWorker, ToGanWorker } from "./gan-protocol.js";
 import { type GanChoice, type GanFrame, type GanInfo, ganLabConfig } from "./gan-session.js";
 import { decodeGanHash, encodeGanHash } from "./gan-url.js";
 
-const SPEEDS = [
+const SPEEDS: Speed[] = [
   { value: 100, label: "slow · 100 updates/s" },
   { value: 500, label: "normal · 500 updates/s" },
   { value: Number.POSITIVE_INFINITY, label: "max" },
 ];
+/** The two curves of the modes card. */
+const GAN_CHARTS = [
+  {
+    key: "modesCaptured",
+    label: "modes captured over time",
+    testId: "gan-modes-chart",
+    name: "modes captured",
+    color: "#0072B2",
+    height: undefined,
+  },
+  {
+    key: "highQuality",
+    label: "share of high-quality samples over time",
+    testId: "gan-quality-chart",
+    name: "high-quality share",
+    color: "#009E73",
+    height: 170,
+  },
+] as const;
 /** Generator updates per press of "step" (one record). */
 const STEP = 50;
-
-/** SVG/PNG download buttons of a GAN card. */
-function FigureButtons(props: { onExport: (format: "svg" | "png") => void; id: string }) {
-  return (
-    <div class="card-tools">
-      {(["svg", "png"] as const).map((f) => (
-        <button
-          key={f}
-          type="button"
-          class="tiny"
-          onClick={() => props.onExport(f)}
-          title={`download as ${f.toUpperCase()}`}
-          data-testid={`gan-${props.id}-${f}`}
-        >
-          {f.toUpperCase()}
-        </button>
-      ))}
-    </div>
-  );
-}
 
 interface GanRunState {
   id: number;
@@ -135,63 +137,25 @@ export function GanView() {
   return (
     <div class="gan">
       <div class="toolbar" role="toolbar" aria-label="GAN training">
-        <button
-          type="button"
-          class="round"
-          onClick={() => load(choice)}
-          title="reset: new run from iteration 0"
-          aria-label="reset"
-          data-testid="gan-reset"
-        >
-          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-            <path d="M12 5V2L7 6l5 4V7a5 5 0 1 1-5 5H5a7 7 0 1 0 7-7z" fill="currentColor" />
-          </svg>
-        </button>
-        <button
-          type="button"
-          class="round play"
-          onClick={toggle}
-          disabled={frame?.status !== "running"}
-          aria-label={playing ? "pause" : "play"}
-          data-testid="gan-play"
-          title={playing ? "pause" : "train"}
-        >
-          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-            <path d={playing ? "M6 5h4v14H6zm8 0h4v14h-4z" : "M8 5v14l11-7z"} fill="currentColor" />
-          </svg>
-        </button>
-        <button
-          type="button"
-          class="round"
-          onClick={() => {
+        <Transport
+          prefix="gan-"
+          playing={playing}
+          canRun={frame?.status === "running"}
+          onReset={() => load(choice)}
+          resetTitle="reset: new run from iteration 0"
+          onToggle={toggle}
+          onStep={() => {
             setPlaying(false);
             post({ type: "step", iterations: STEP });
           }}
-          disabled={frame?.status !== "running"}
-          aria-label="step"
-          title={`advance ${STEP} generator updates`}
-          data-testid="gan-step"
-        >
-          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-            <path d="M6 6l8.5 6L6 18zM16 6h2v12h-2z" fill="currentColor" />
-          </svg>
-        </button>
-        <select
-          aria-label="speed"
-          data-testid="gan-speed"
-          value={String(speed)}
-          onChange={(e) => {
-            const v = Number((e.currentTarget as HTMLSelectElement).value);
+          stepTitle={`advance ${STEP} generator updates`}
+          speeds={SPEEDS}
+          speed={speed}
+          onSpeed={(v) => {
             setSpeed(v);
             post({ type: "speed", perSecond: v });
           }}
-        >
-          {SPEEDS.map((s) => (
-            <option key={s.label} value={String(s.value)}>
-              {s.label}
-            </option>
-          ))}
-        </select>
+        />
         <div class="status" data-testid="gan-status">
           <div class="bar">
             <div style={{ width: `${info && frame ? (100 * frame.iteration) / info.iterations : 0}%` }} />
@@ -207,14 +171,7 @@ export function GanView() {
           </span>
         </div>
       </div>
-      {notice && (
-        <p class="notice" role="status" data-testid="gan-notice">
-          {notice}
-          <button type="button" class="tiny" onClick={() => setNotice(null)} aria-label="dismiss">
-            ×
-          </button>
-        </p>
-      )}
+      <Notice text={notice} onDismiss={() => setNotice(null)} testId="gan-notice" />
       {run.error && (
         <div class="banner invalid" role="alert">
           <b>Training stopped with an error:</b> {run.error}
@@ -223,36 +180,32 @@ export function GanView() {
       <main class="layout">
         <aside class="side">
           <GanControls choice={choice} choose={choose} seedText={seedText} setSeedText={setSeedText} />
-          <div class="actions">
-            <h3>Take it with you</h3>
-            <button type="button" onClick={copyCli} data-testid="gan-copy-cli">
-              Copy CLI command
-            </button>
-            <button
-              type="button"
-              onClick={() => download("learndyn-gan.json", `${JSON.stringify(config, null, 2)}\n`)}
-              data-testid="gan-config-json"
-            >
-              Config JSON
-            </button>
-            <button
-              type="button"
-              onClick={() => download("gan-history.json", `${JSON.stringify(history)}\n`)}
-              data-testid="gan-history-json"
-            >
-              History JSON
-            </button>
-            <button
-              type="button"
-              onClick={() => download("gan-history.csv", ganHistoryCsv(history), "text/csv")}
-              data-testid="gan-history-csv"
-            >
-              History CSV
-            </button>
-            <code class="cli" data-testid="gan-cli-command">
-              {command}
-            </code>
-          </div>
+          <TakeAway
+            prefix="gan-"
+            onCopy={copyCli}
+            command={command}
+            files={[
+              {
+                label: "Config JSON",
+                name: "learndyn-gan.json",
+                content: () => `${JSON.stringify(config, null, 2)}\n`,
+                testId: "gan-config-json",
+              },
+              {
+                label: "History JSON",
+                name: "gan-history.json",
+                content: () => `${JSON.stringify(history)}\n`,
+                testId: "gan-history-json",
+              },
+              {
+                label: "History CSV",
+                name: "gan-history.csv",
+                content: () => ganHistoryCsv(history),
+                type: "text/csv",
+                testId: "gan-history-csv",
+              },
+            ]}
+          />
         </aside>
         <section class="main">
           <div class="views">
@@ -265,7 +218,9 @@ export function GanView() {
                     D says real, orange where it says fake
                   </p>
                 </div>
-                <FigureButtons id="samples" onExport={(f) => void exportFigure("samples", f)} />
+                <div class="card-tools">
+                  <FigureButtons testPrefix="gan-samples" onExport={(f) => void exportFigure("samples", f)} />
+                </div>
               </header>
               {info && frame ? (
                 <GanPlane info={info} frame={frame} />
@@ -282,43 +237,31 @@ export function GanView() {
                     share of such high-quality samples
                   </p>
                 </div>
-                <FigureButtons id="modes" onExport={(f) => void exportFigure("modes", f)} />
+                <div class="card-tools">
+                  <FigureButtons testPrefix="gan-modes" onExport={(f) => void exportFigure("modes", f)} />
+                </div>
               </header>
-              <LineChart
-                label="modes captured over time"
-                testId="gan-modes-chart"
-                series={[
-                  {
-                    name: "modes captured",
-                    color: "#0072B2",
-                    x: history.map((r) => r.iteration),
-                    y: history.map((r) => r.modesCaptured),
-                    width: 2.5,
-                  },
-                ]}
-                xLabel="generator updates"
-                yLabel="modes captured"
-                xDomain={[0, info?.iterations ?? 4000]}
-                yDomain={[0, Math.max(1, K)]}
-              />
-              <LineChart
-                label="share of high-quality samples over time"
-                testId="gan-quality-chart"
-                series={[
-                  {
-                    name: "high-quality share",
-                    color: "#009E73",
-                    x: history.map((r) => r.iteration),
-                    y: history.map((r) => r.highQuality),
-                    width: 2.5,
-                  },
-                ]}
-                xLabel="generator updates"
-                yLabel="high-quality share"
-                xDomain={[0, info?.iterations ?? 4000]}
-                yDomain={[0, 1]}
-                height={170}
-              />
+              {GAN_CHARTS.map((c) => (
+                <LineChart
+                  key={c.key}
+                  label={c.label}
+                  testId={c.testId}
+                  series={[
+                    {
+                      name: c.name,
+                      color: c.color,
+                      x: history.map((r) => r.iteration),
+                      y: history.map((r) => r[c.key]),
+                      width: 2.5,
+                    },
+                  ]}
+                  xLabel="generator updates"
+                  yLabel={c.name}
+                  xDomain={[0, info?.iterations ?? 4000]}
+                  yDomain={[0, c.key === "modesCaptured" ? Math.max(1, K) : 1]}
+                  height={c.height}
+                />
+              ))}
             </section>
           </div>
         </section>

@@ -14,6 +14,7 @@
  *   its key changes; the growing curves on another ({@link TrailLayer}, drawn incrementally); per-frame
  *   marks on the top one. The compositor stacks them: nothing is copied between canvases.
  */
+import { useEffect, useRef } from "preact/hooks";
 
 const queue = new Map<object, () => void>();
 let armed = false;
@@ -34,6 +35,27 @@ function arm(): void {
       }
       arm();
     }, 0);
+  });
+}
+
+/** The font of every chart's text (ticks, titles, labels). */
+export const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+/**
+ * Redraws a chart when `sig` (what it draws) changes, through the shared frame queue. `draw` returns false
+ * when it left work for the next frame (a repaint of many curves spreads over several frames).
+ */
+export function useQueuedDraw(sig: string, draw: () => boolean): void {
+  const owner = useRef({}).current;
+  const lastDrawn = useRef("");
+  useEffect(() => () => cancelDraw(owner), [owner]);
+  useEffect(() => {
+    if (sig === lastDrawn.current) return;
+    const run = () => {
+      if (draw()) lastDrawn.current = sig;
+      else scheduleDraw(owner, run);
+    };
+    scheduleDraw(owner, run);
   });
 }
 

@@ -13,52 +13,13 @@
  * per-frame marks that takes the pointer — and redraws are queued one chart per frame.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { cancelDraw, identity, Layer, scheduleDraw, underLayer } from "./layers.js";
-import { clipPlot, drawFrame, drawRules, extentOf, FONT, MARGIN, signature, thin } from "./line-frame.js";
+import { FONT, identity, Layer, underLayer, useQueuedDraw } from "./layers.js";
+import { clipPlot, drawFrame, drawRules, extentOf, MARGIN, signature, thin } from "./line-frame.js";
+import type { ChartSeries, LineChartProps } from "./line-types.js";
 import { extent, formatValue, makeScale, niceDomain, type Scale, stickyDomain } from "./scale.js";
 import { type Trail, TrailLayer } from "./trail-layer.js";
 
-/** One curve. */
-export interface ChartSeries {
-  name: string;
-  color: string;
-  x: ArrayLike<number>;
-  y: ArrayLike<number>;
-  /** Theory curves are dashed and listed as such in the readout. */
-  theory?: boolean;
-  /** Line width in CSS pixels (default 2). */
-  width?: number;
-  /** Leave out of the hover readout (many-curve views). */
-  quiet?: boolean;
-}
-
-/** A vertical line at x (a predicted time) with a short label. */
-export interface ChartRule {
-  x: number;
-  label: string;
-  color?: string;
-}
-
-export interface LineChartProps {
-  series: readonly ChartSeries[];
-  xLabel: string;
-  yLabel: string;
-  logX?: boolean;
-  logY?: boolean;
-  rules?: readonly ChartRule[];
-  /** Fixed y domain (e.g. [0, 1] for an error). */
-  yDomain?: [number, number];
-  /** Fixed x domain (e.g. the run's whole time span). */
-  xDomain?: [number, number];
-  /** Where the run diverged: a marker and a label. */
-  diverged?: { x: number; label: string } | null;
-  /** Canvas height in CSS pixels. */
-  height?: number;
-  /** Accessible description. */
-  label: string;
-  /** Test hook: data-testid of the canvas. */
-  testId?: string;
-}
+export type { ChartRule, ChartSeries, LineChartProps } from "./line-types.js";
 
 interface Hover {
   px: number;
@@ -88,26 +49,14 @@ export function LineChart(props: LineChartProps) {
     return () => ro.disconnect();
   }, []);
 
-  const owner = useRef({}).current;
   const layer = useRef(new Layer()).current;
   const trails = useRef(new TrailLayer()).current;
   const theoryTrails = useRef(new TrailLayer()).current;
   const theoryRef = useRef<HTMLCanvasElement>(null);
-  const lastDrawn = useRef("");
   const yAuto = useRef<{ logY: boolean; dom: [number, number] } | null>(null);
   const topDirty = useRef(true);
-  useEffect(() => () => cancelDraw(owner), [owner]);
-  useEffect(() => {
-    // Hover moves a DOM rule, not the canvas: a redraw happens only when what is drawn changes.
-    const sig = signature(props, width, height);
-    if (sig === lastDrawn.current) return;
-    // A repaint of many curves spreads over several frames: draw() returns false until it is complete.
-    const run = () => {
-      if (draw()) lastDrawn.current = sig;
-      else scheduleDraw(owner, run);
-    };
-    scheduleDraw(owner, run);
-  });
+  // Hover moves a DOM rule, not the canvas: a redraw happens only when what is drawn changes.
+  useQueuedDraw(signature(props, width, height), () => draw());
 
   /** Brings the chart's canvases up to date; false when curves are left for the next frame. */
   function draw(): boolean {

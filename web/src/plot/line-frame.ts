@@ -4,11 +4,10 @@
  */
 import { downsampleIndices } from "../../../src/figures/downsample.js";
 import { identity } from "./layers.js";
-import type { ChartRule, ChartSeries, LineChartProps } from "./line-chart.js";
+import type { ChartRule, ChartSeries, LineChartProps } from "./line-types.js";
 import { type Scale, tickLabel, ticks } from "./scale.js";
 
 export const MARGIN = { left: 58, right: 14, top: 10, bottom: 40 };
-export const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /** Thinned copies of series whose arrays do not change between frames (theory curves), by y array. */
 const thinCache = new WeakMap<object, { key: string; out: { x: number[]; y: number[] } }>();

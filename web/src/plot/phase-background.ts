@@ -3,10 +3,9 @@
  * failure boundary b = −a and the axes, painted on a canvas of their own; and what a redraw of the units'
  * paths depends on.
  */
-import { M, REGION_COLORS } from "./plane-charts.js";
+import { FONT } from "./layers.js";
+import { M, REGION_COLORS } from "./plane-frame.js";
 import type { Scale } from "./scale.js";
-
-const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /** The phase portrait's fixed part: background, the theory's regions and flow lines, the a and b axes. */
 export function phaseBackground(

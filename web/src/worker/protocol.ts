@@ -1,5 +1,5 @@
 /** Messages between the lab page and its training worker (structured-clone plain data only). */
-import type { DataInfo, DecisionGrid, Progress, WeightSnapshot } from "./session.js";
+import type { DataInfo, DecisionGrid, Progress, WeightSnapshot } from "./run-types.js";
 import type { TheoryOverlay } from "./theory-overlay.js";
 
 /** Page → worker. */

@@ -20,87 +20,18 @@ import { buildData } from "../../../src/train/build-data.js";
 import type { HistoryRecord, RunStatus } from "../../../src/train/history.js";
 import { createTrainer, type Trainer } from "../../../src/train/trainer.js";
 import { featureTimes } from "./feature-times.js";
+import {
+  type DataInfo,
+  type DecisionGrid,
+  GRID_SIZE,
+  type LabExtra,
+  MAX_POINT_SERIES,
+  MAX_SNAPSHOT_PARAMS,
+  MAX_UNITS,
+  type Progress,
+  type WeightSnapshot,
+} from "./run-types.js";
 import { type TheoryOverlay, theoryOverlay } from "./theory-overlay.js";
-
-/** Most points whose margins are kept per record (the per-point view). */
-export const MAX_POINT_SERIES = 256;
-/** Most (a, b) unit pairs kept per record (the phase portrait). */
-export const MAX_UNITS = 128;
-/** Resolution of the decision-boundary grid (cells per side). */
-export const GRID_SIZE = 56;
-
-/** What the views measure at a recorded step, beside the history record. */
-export interface LabExtra {
-  step: number;
-  t: number;
-  /** Per-point margins y·f(x) (data sets of at most MAX_POINT_SERIES points). */
-  margin?: number[];
-  /** 2-layer nets: per unit k (paired with point k), a = w_k·x_k/‖x_k‖ and y_k·b_k (y = −1 mirrored). */
-  a?: number[];
-  yb?: number[];
-  /** Response f(u_j) along each known feature direction. */
-  response?: number[];
-  /** Frobenius norm of each layer's weights. */
-  weightNorm?: number[];
-  /** Norm of all parameters. */
-  paramNorm?: number;
-  /** Largest drift of a conserved balance ‖w_in‖² − ‖w_out‖² from step 0 (when the probe exists). */
-  balanceDrift?: number;
-  /** Orthogonal data: largest |W₁[k][i]|, k ≠ i (unit k off its own point's coordinate; C2). */
-  offDiagonal?: number;
-}
-
-/** Most parameters of a net whose weights are sent to the page (network diagram, weight matrix, scrubbing). */
-export const MAX_SNAPSHOT_PARAMS = 20_000;
-
-/** The net's weights at a step, per layer: W (outputs × inputs, row-major) and b (or null). */
-export interface WeightSnapshot {
-  step: number;
-  layers: { inputs: number; outputs: number; W: number[]; b: number[] | null }[];
-}
-
-/** Facts about the data and model that the views need once. */
-export interface DataInfo {
-  name: string;
-  n: number;
-  d: number;
-  /** Labels ±1. */
-  labels: number[];
-  /** ‖x_i‖ per point (first MAX_POINT_SERIES points). */
-  norms: number[];
-  /** Names of known feature directions (features/orthogonal data), else []. */
-  featureNames: string[];
-  /** The inputs when d = 2 (for the decision-boundary view), else null. */
-  points2d: { x: number[]; y: number[] } | null;
-  /** Names of the test sets. */
-  testNames: string[];
-  /** Number of weight layers. */
-  layers: number;
-  /**
-   * 2-layer nets on orthogonal data: each unit's (a, y·b) at step 0, so the phase portrait is laid out
-   * and drawn before training starts (not while the first records stream in); else null.
-   */
-  units0: { a: number[]; yb: number[] } | null;
-}
-
-/** New records since the last drain. */
-export interface Progress {
-  step: number;
-  status: RunStatus;
-  stopReason: string;
-  records: HistoryRecord[];
-  extras: LabExtra[];
-  /** The kernel backend, e.g. "wasm", and its threads: configured, and running now (helpers start lazily). */
-  backend: { name: string; threads: number; running: number };
-}
-
-/** The model's logit on a grid over the input plane (2-D data only). values[j * nx + i] at (x[i], y[j]). */
-export interface DecisionGrid {
-  step: number;
-  x: number[];
-  y: number[];
-  values: number[];
-}
 
 /** A run config (raw JSON) set up for training; throws ConfigError or a data error naming the problem. */
 export class LabSession {

@@ -7,7 +7,7 @@ import type { RunConfig } from "../../../src/config/run-config.js";
 import { errorCurve } from "../../../src/theory/error-curve.js";
 import { simulateMode } from "../../../src/theory/mode-dynamics.js";
 import type { FeatureTime } from "./feature-times.js";
-import type { DataInfo, LabExtra } from "./session.js";
+import type { DataInfo, LabExtra } from "./run-types.js";
 
 /** Theory curves for the lab's views. Empty arrays where the theory does not apply; `notes` say why. */
 export interface TheoryOverlay {
