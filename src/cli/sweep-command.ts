@@ -24,6 +24,8 @@ interface SweepFlags {
   json?: boolean;
   quiet?: boolean;
   retryFailed?: boolean;
+  /** commander's negation of --no-batch: false when batching is turned off. */
+  batch?: boolean;
   printSpec?: boolean;
   list?: boolean;
 }
@@ -50,8 +52,11 @@ A sweep spec (JSON):
   Each run's seed is derived from the spec, the point and the seed index: results do not depend on the
   worker count, the order or the shard.
 
-Store: SQLite (default runs/<name>.db, runs/<name>.shard-i-of-N.db with --shard). Every finished run is
-committed on its own: kill the sweep at any moment and run the same command again to resume.
+Runs that share an architecture and data spec (full-batch GD) are trained together as one batched
+computation, each run's result bit for bit what it gives alone (--no-batch trains them one by one).
+Store: SQLite (default runs/<name>.db, runs/<name>.shard-i-of-N.db with --shard). Finished runs are
+committed in batches (at most 250 ms after they finish): kill the sweep at any moment and run the same
+command again to resume; only uncommitted runs are run again.
 Exit status: 0 all runs stored, 1 error, 2 invalid input.`;
 
 export function sweepCommand(): Command {
@@ -64,6 +69,10 @@ export function sweepCommand(): Command {
     .option("--shard <i/N>", "run only points with index ≡ i (mod N)")
     .option("-y, --yes", "allow sweeps of more than 100,000 runs")
     .option("--retry-failed", "run stored failed runs again")
+    .option(
+      "--no-batch",
+      "train every run alone (default: runs sharing an architecture and data are batched)",
+    )
     .option("--print-spec", "print the validated spec (with defaults) and exit")
     .option("--list", "list the built-in sweeps and exit")
     .option("--json", "print a JSON summary on stdout (no progress bar)")
@@ -216,6 +225,7 @@ async function runSweepCommand(specPath: string | undefined, flags: SweepFlags):
       shard,
       yes: flags.yes,
       retryFailed: flags.retryFailed,
+      batch: { enabled: flags.batch !== false },
       onProgress: (p) => progress.update(p),
     });
   } finally {

@@ -8,8 +8,10 @@ import {
   pointConfig,
   type SweepPlan,
 } from "../sweep/expand.js";
+import { type BatchOptions, defaultBatchRuns, groupTasks } from "../sweep/group-tasks.js";
 import { canonicalJson, contentHash } from "../sweep/hash.js";
-import { type PointResult, type PointTask, runPoint, type SweepRunStatus } from "../sweep/run-point.js";
+import { failedResultOf, type PointResult, type PointTask, type SweepRunStatus } from "../sweep/run-point.js";
+import { runPointBatch } from "../sweep/run-point-batch.js";
 import { formatShard, type Shard } from "../sweep/shard.js";
 import type { SweepSpec } from "../sweep/spec.js";
 import { createGroupCommit, type GroupCommitOptions } from "./group-commit.js";
@@ -51,6 +53,11 @@ export interface RunSweepOptions {
    * first of a batch finished). `{ maxRuns: 1 }` commits every run alone.
    */
   commit?: GroupCommitOptions;
+  /**
+   * Batched training (default on): runs sharing an architecture and data spec are trained together, in
+   * batches sent to the workers whole; the stored rows are the same as with `{ enabled: false }`.
+   */
+  batch?: BatchOptions;
 }
 
 /** What a sweep invocation did. */
@@ -124,6 +131,16 @@ function* pendingTasks(
   }
 }
 
+/** The first `count` items of `items`. */
+function* take<T>(items: Iterable<T>, count: number): Generator<T> {
+  if (count <= 0) return;
+  let n = 0;
+  for (const item of items) {
+    yield item;
+    if (++n >= count) return;
+  }
+}
+
 /** Number of a shard's runs. */
 function shardRunCount(plan: SweepPlan, shard: Shard | undefined): number {
   if (!shard) return plan.runCount;
@@ -183,14 +200,16 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepSummary> 
       report();
     };
     report();
+    const maxRuns =
+      options.batch?.enabled === false ? 1 : (options.batch?.maxRuns ?? defaultBatchRuns(total, workers));
+    const groups = groupTasks(take(tasks, total), maxRuns);
     if (workers === 0) {
-      for (const task of tasks) {
-        if (done >= total) break;
-        finish("status" in task ? task : runPoint(task));
+      for (const group of groups) {
+        for (const result of "status" in group ? [group] : runPointBatch(group)) finish(result);
         await new Promise((r) => setImmediate(r));
       }
     } else {
-      const pool = new Piscina<PointTask, PointResult>({
+      const pool = new Piscina<PointTask[], PointResult[]>({
         filename: new URL("./sweep-worker.js", import.meta.url).href,
         minThreads: workers,
         maxThreads: workers,
@@ -198,32 +217,25 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepSummary> 
       });
       try {
         const inFlight = new Set<Promise<void>>();
-        let dispatched = 0;
-        for (const task of tasks) {
-          if (dispatched >= total) break;
-          dispatched++;
-          if ("status" in task) {
-            finish(task);
+        for (const group of groups) {
+          if ("status" in group) {
+            finish(group);
             continue;
           }
           const p = pool
-            .run(task)
-            .then(finish, (e: unknown) =>
-              finish({
-                ...task,
-                seed: task.config.seed,
-                status: "failed",
-                stopReason: "",
-                error: `worker error: ${e instanceof Error ? e.message : String(e)}`,
-                steps: 0,
-                scalars: Object.fromEntries(spec.keep.scalars.map((n) => [n, null])),
-                history: null,
-                seconds: 0,
-              }),
+            .run(group)
+            .then(
+              (results) => {
+                for (const result of results) finish(result);
+              },
+              (e: unknown) => {
+                const error = `worker error: ${e instanceof Error ? e.message : String(e)}`;
+                for (const task of group) finish(failedResultOf(task, error, 0));
+              },
             )
             .finally(() => inFlight.delete(p));
           inFlight.add(p);
-          if (inFlight.size >= workers * 4) await Promise.race(inFlight);
+          if (inFlight.size >= workers * (maxRuns > 1 ? 2 : 4)) await Promise.race(inFlight);
         }
         await Promise.all(inFlight);
       } finally {

@@ -1,6 +1,6 @@
 import type { RunConfig } from "../config/run-config.js";
 import type { HistoryRecord } from "../train/history.js";
-import { runTraining } from "../train/run.js";
+import { type RunResult, runTraining } from "../train/run.js";
 import type { SweepSpec } from "./spec.js";
 
 /** One run of a sweep, as sent to a worker: plain data only. */
@@ -96,10 +96,41 @@ function scalarHistory(
   });
 }
 
-/** Runs one sweep point to the end; a throwing run becomes status "failed" with its message, never a throw. */
-export function runPoint(task: PointTask): PointResult {
-  const started = performance.now();
-  const base = {
+/** The stored outcome of a finished training run of `task` (status, kept scalars, kept history). */
+export function pointResultOf(task: PointTask, run: RunResult, seconds: number): PointResult {
+  const last = run.history[run.history.length - 1];
+  const scalars: Record<string, number | null> = {};
+  for (const name of task.keep.scalars) scalars[name] = readScalar(name, last, run.steps);
+  return {
+    ...identity(task),
+    status: run.status,
+    stopReason: run.stopReason,
+    error: "",
+    steps: run.steps,
+    scalars,
+    history: task.keep.history === false ? null : scalarHistory(run.history, task.keep, run.steps),
+    seconds,
+  };
+}
+
+/** The stored outcome of a run of `task` that threw `error`: status "failed", no scalars, no history. */
+export function failedResultOf(task: PointTask, error: unknown, seconds: number): PointResult {
+  const scalars: Record<string, number | null> = {};
+  for (const name of task.keep.scalars) scalars[name] = null;
+  return {
+    ...identity(task),
+    status: "failed",
+    stopReason: "",
+    error: error instanceof Error ? error.message : String(error),
+    steps: 0,
+    scalars,
+    history: null,
+    seconds,
+  };
+}
+
+function identity(task: PointTask) {
+  return {
     index: task.index,
     key: task.key,
     values: task.values,
@@ -108,33 +139,15 @@ export function runPoint(task: PointTask): PointResult {
     configHash: task.configHash,
     config: task.config,
   };
+}
+
+/** Runs one sweep point to the end; a throwing run becomes status "failed" with its message, never a throw. */
+export function runPoint(task: PointTask): PointResult {
+  const started = performance.now();
   try {
     const run = runTraining(task.config);
-    const last = run.history[run.history.length - 1];
-    const scalars: Record<string, number | null> = {};
-    for (const name of task.keep.scalars) scalars[name] = readScalar(name, last, run.steps);
-    return {
-      ...base,
-      status: run.status,
-      stopReason: run.stopReason,
-      error: "",
-      steps: run.steps,
-      scalars,
-      history: task.keep.history === false ? null : scalarHistory(run.history, task.keep, run.steps),
-      seconds: (performance.now() - started) / 1000,
-    };
+    return pointResultOf(task, run, (performance.now() - started) / 1000);
   } catch (e) {
-    const scalars: Record<string, number | null> = {};
-    for (const name of task.keep.scalars) scalars[name] = null;
-    return {
-      ...base,
-      status: "failed",
-      stopReason: "",
-      error: e instanceof Error ? e.message : String(e),
-      steps: 0,
-      scalars,
-      history: null,
-      seconds: (performance.now() - started) / 1000,
-    };
+    return failedResultOf(task, e, (performance.now() - started) / 1000);
   }
 }

@@ -66,7 +66,7 @@ function exited(child: ChildProcess): Promise<number | null> {
 }
 
 describe("sweep killed with SIGKILL (built CLI)", () => {
-  it("resumed after 20 kill -9 at random moments of a group-committed sweep holds every run exactly once, equal to an uninterrupted sweep", async () => {
+  it("resumed after 20 kill -9 at random moments of a batched, group-committed sweep holds every run exactly once, equal to an uninterrupted run-by-run sweep", async () => {
     runCli(["--version"]); // builds dist/ if missing
     const dir = tempDir();
     const specPath = join(dir, "spec.json");
@@ -77,6 +77,10 @@ describe("sweep killed with SIGKILL (built CLI)", () => {
     // Kills are timed from this machine's own pace: an uninterrupted sweep on 1 worker took `full` ms.
     const full = performance.now() - t0;
     expect(ref.code, ref.stderr).toBe(0);
+    // The same sweep trained run by run (no batching): the killed, batched sweep must store its rows.
+    const perRun = join(dir, "per-run.db");
+    const solo = runCli(["sweep", specPath, "--store", perRun, "--workers", "1", "--no-batch", "--quiet"]);
+    expect(solo.code, solo.stderr).toBe(0);
 
     const killed = tempPath("killed.db");
     const rng = new Rng(42);
@@ -109,7 +113,7 @@ describe("sweep killed with SIGKILL (built CLI)", () => {
     expect(summary.skipped).toBe(counts[counts.length - 1]);
 
     const a = openStore(killed);
-    const b = openStore(reference);
+    const b = openStore(perRun);
     const runs = a.runs();
     const keys = new Set(runs.map((r) => `${r.pointKey}|${r.seedIndex}`));
     expect(runs).toHaveLength(240);

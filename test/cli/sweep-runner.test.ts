@@ -5,7 +5,7 @@ import { mergeStores } from "../../src/store/merge.js";
 import { openStore } from "../../src/store/store.js";
 import { parseSweepSpec } from "../../src/sweep/spec.js";
 import { comparable, tempPath } from "../store/helpers.js";
-import { smallSpec } from "../sweep/fixtures.js";
+import { mixedSpec, smallSpec } from "../sweep/fixtures.js";
 
 const spec = parseSweepSpec(smallSpec());
 
@@ -75,5 +75,32 @@ describe("runSweep (in this thread)", () => {
     await expect(runSweep({ spec: bad, storePath: path, workers: 0 })).rejects.toThrow(
       /nesterov needs momentum/,
     );
+  });
+});
+
+describe("runSweep batched", () => {
+  const mixed = parseSweepSpec(mixedSpec());
+
+  it("stores the same rows with batching on (several batch sizes) and off", async () => {
+    const off = tempPath("off.db");
+    await runSweep({ spec: mixed, storePath: off, workers: 0, batch: { enabled: false } });
+    const reference = comparable(openStore(off).runs());
+    expect(reference).toHaveLength(24);
+    expect(new Set(reference.map((r) => r.status))).toEqual(new Set(["done", "diverged"]));
+    for (const maxRuns of [undefined, 4, 256]) {
+      const on = tempPath("on.db");
+      await runSweep({ spec: mixed, storePath: on, workers: 0, batch: { maxRuns } });
+      expect(comparable(openStore(on).runs())).toEqual(reference);
+    }
+  });
+
+  it("resumes a batched sweep stopped part-way (limit) to the same rows, each run once", async () => {
+    const whole = tempPath("whole.db");
+    await runSweep({ spec: mixed, storePath: whole, workers: 0, batch: { enabled: false } });
+    const parts = tempPath("parts.db");
+    for (const limit of [7, 5, 100]) {
+      await runSweep({ spec: mixed, storePath: parts, workers: 0, limit, batch: { maxRuns: 256 } });
+    }
+    expect(comparable(openStore(parts).runs())).toEqual(comparable(openStore(whole).runs()));
   });
 });

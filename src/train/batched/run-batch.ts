@@ -225,6 +225,8 @@ function record(l: Lane, s: StackedMlp, r: number, step: number): HistoryRecord 
       tests: l.data.tests,
       evaluate,
       step,
+      // Probes read their options from it (second-order probes: probes.secondOrder, weight decay, SD).
+      config: l.config,
     };
     for (const probe of l.probes) Object.assign(rec, probe.measure(ctx));
   }
