@@ -4,6 +4,7 @@ import { Command, Option } from "commander";
 import { Piscina } from "piscina";
 import {
   type Check,
+  type Experiment,
   type ExperimentResult,
   isUnexpectedFailure,
   type Scale,
@@ -11,7 +12,13 @@ import {
 } from "../experiments/experiment.js";
 import { EXPERIMENTS, EXTRA_EXPERIMENTS, selectExperiments } from "../experiments/registry.js";
 import { showValue, writeExperimentReport } from "../report/experiment-report.js";
+import { isClaimPath, loadClaimFile } from "./claim-file.js";
 import { fmt } from "./output.js";
+
+/** Exit status of `--strict` (`--strict-findings`) when a check fails. */
+const EXIT_STRICT_FAIL = 4;
+/** Exit status when an experiment threw (a tool error): its row says why; the report is still written. */
+const EXIT_TOOL_ERROR = 5;
 
 interface ReproduceFlags {
   out: string;
@@ -48,21 +55,30 @@ Extra studies, run only when named or with --all: ${EXTRA_EXPERIMENTS.map((e) =>
 Long runs (starvation-cmnist --scale paper) checkpoint under DIR/checkpoints: run the same command again
 to continue where a killed run stopped.
 Experiments run in parallel on worker threads (default: all cores). The default scale finishes in a few
-minutes on 2 cores; --full runs the paper-grade sizes. Exit status: 0; with --strict, 4 if a check fails that is not a known finding
-(a finding is a prediction that measurably does not hold, explained with numbers in the report); with
---strict-findings, 4 if any check fails.
+minutes on 2 cores; --full runs the paper-grade sizes.
+
+Your own claims: pass the path of a claim file (an ES module, .js or .mjs, whose default export is made by
+defineClaim; see the README), e.g. \`learndyn reproduce ./my-claim.js\` or \`learndyn reproduce c4 ./my-claim.js\`.
+It runs in the same worker pool and gets the same checks table, figures and report as the built-in claims.
+
+Exit status: 0; with --strict, 4 if a check fails that is not a known finding (a finding is a prediction
+that measurably does not hold, explained with numbers in the report); with --strict-findings, 4 if any
+check fails; 5 when an experiment threw (a tool error: its row shows the message, the other experiments
+still run, and the report and --json are still written); 2 for bad arguments (an unknown experiment, a
+claim file that is missing or malformed).
 
 Examples:
   learndyn reproduce                     # all claims, default scale, report in ./report
   learndyn reproduce c4 c6 --out /tmp/r  # two claims
   learndyn reproduce --full --seed 3
   learndyn reproduce starvation-moons
-  learndyn reproduce starvation-cmnist --scale paper --out runs/cmnist   # days on a CPU; resumable`;
+  learndyn reproduce starvation-cmnist --scale paper --out runs/cmnist   # days on a CPU; resumable
+  learndyn reproduce ./my-claim.js       # a claim of your own`;
 
 export function reproduceCommand(): Command {
   return new Command("reproduce")
     .description("reproduce the paper's claims: simulation vs theory, verdicts, and an HTML report")
-    .argument("[claims...]", "experiments to run (c1 … c7; default all)")
+    .argument("[claims...]", "experiments to run (c1 … c7, or paths of claim files; default all)")
     .option("-o, --out <dir>", "report directory", "report")
     .option("--full", "paper-grade scale (slower); same as --scale full")
     .addOption(
@@ -74,8 +90,14 @@ export function reproduceCommand(): Command {
     .option("--seed <n>", "master seed", (v) => parseIntStrict(v, "--seed"), 0)
     .option("-w, --workers <n>", "worker threads (default: all cores)", (v) => parseIntStrict(v, "--workers"))
     .option("--no-png", "skip PNG files (SVG only)")
-    .option("--strict", "exit with status 4 when a check fails that is not a known finding (for CI)")
-    .option("--strict-findings", "exit with status 4 when any check fails, known findings included")
+    .option(
+      "--strict",
+      `exit with status ${EXIT_STRICT_FAIL} when a check fails that is not a known finding (for CI)`,
+    )
+    .option(
+      "--strict-findings",
+      `exit with status ${EXIT_STRICT_FAIL} when any check fails, known findings included`,
+    )
     .option("--json", "print the results as JSON on stdout")
     .option("-q, --quiet", "print nothing but errors")
     .addHelpText("after", HELP)
@@ -90,16 +112,71 @@ function parseIntStrict(v: string, name: string): number {
   return n;
 }
 
+/** One experiment to run: a built-in one (by id) or a user's claim file. */
+interface Job {
+  id: string;
+  claim: string;
+  title: string;
+  /** Absolute path of the claim file, for claims loaded from a file. */
+  file?: string;
+}
+
+/** The jobs named on the command line, in order: built-in ids and claim files (`./my-claim.js`). */
+async function selectJobs(args: string[], all?: boolean): Promise<Job[]> {
+  const jobOf = ({ id, claim, title }: Experiment): Job => ({ id, claim, title });
+  if (args.length === 0) return selectExperiments([], { all }).map(jobOf);
+  const jobs: Job[] = [];
+  for (const arg of args) {
+    if (isClaimPath(arg)) jobs.push({ ...jobOf(await loadClaimFile(arg)), file: resolve(arg) });
+    else jobs.push(jobOf(selectExperiments([arg])[0]));
+  }
+  const seen = new Set<string>();
+  for (const j of jobs) {
+    if (seen.has(j.id)) {
+      throw new Error(
+        `two experiments have the id "${j.id}"${j.file ? ` (one from ${j.file})` : ""}; ids name the figure files, so give each claim its own id`,
+      );
+    }
+    seen.add(j.id);
+  }
+  return jobs;
+}
+
+/** The result reported for a job that threw: an error row, no checks, so the other claims still report. */
+function errorResult(
+  job: Job,
+  error: unknown,
+  scale: Scale,
+  seed: number,
+  seconds: number,
+): ExperimentResult {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return {
+    id: job.id,
+    claim: job.claim,
+    title: job.title,
+    summary: [],
+    checks: [],
+    limits: [],
+    figures: [],
+    configs: {},
+    scale,
+    seed,
+    seconds,
+    error: message,
+  };
+}
+
 async function runReproduce(claims: string[], flags: ReproduceFlags & { scale?: string }): Promise<number> {
-  const experiments = selectExperiments(claims, { all: flags.all });
-  if (experiments.length === 0) throw new Error("no experiments are registered yet");
+  const jobs = await selectJobs(claims, flags.all);
+  if (jobs.length === 0) throw new Error("no experiments are registered yet");
   const scale: Scale = flags.full ? "full" : SCALE_ALIASES[flags.scale ?? "default"];
-  const workers = Math.max(1, Math.min(flags.workers || availableParallelism(), experiments.length));
+  const workers = Math.max(1, Math.min(flags.workers || availableParallelism(), jobs.length));
   const say = (s: string) => {
     if (!flags.quiet && !flags.json) process.stderr.write(s);
   };
   say(
-    `learndyn reproduce: ${experiments.length} experiment(s), scale ${scale}, seed ${flags.seed}, ${workers} worker(s)\n`,
+    `learndyn reproduce: ${jobs.length} experiment(s), scale ${scale}, seed ${flags.seed}, ${workers} worker(s)\n`,
   );
   const started = performance.now();
   const pool = new Piscina({
@@ -111,18 +188,25 @@ async function runReproduce(claims: string[], flags: ReproduceFlags & { scale?: 
   let results: ExperimentResult[];
   try {
     results = await Promise.all(
-      experiments.map(async (e) => {
-        const r: ExperimentResult = await pool.run({
-          id: e.id,
-          options: { scale, seed: flags.seed },
-          out: resolve(flags.out),
-          quiet: flags.quiet || flags.json,
-          // Cores not taken by other workers go to the experiment's large products (one experiment: all).
-          threads: Math.max(1, Math.floor(availableParallelism() / workers)),
-        });
+      jobs.map(async (job) => {
+        const jobStarted = performance.now();
+        const r: ExperimentResult = await pool
+          .run({
+            id: job.id,
+            file: job.file,
+            options: { scale, seed: flags.seed },
+            out: resolve(flags.out),
+            quiet: flags.quiet || flags.json,
+            // Cores not taken by other workers go to the experiment's large products (one experiment: all).
+            threads: Math.max(1, Math.floor(availableParallelism() / workers)),
+          })
+          .catch((e: unknown) =>
+            errorResult(job, e, scale, flags.seed, (performance.now() - jobStarted) / 1000),
+          );
         const passed = r.checks.filter((c) => c.pass).length;
+        const outcome = r.error === undefined ? `${passed}/${r.checks.length} checks` : `ERROR ${r.error}`;
         say(
-          `  ${verdict(r) ? "✓" : "✗"} ${r.claim} ${r.title.padEnd(44)} ${passed}/${r.checks.length} checks  ${fmt(r.seconds, 3)} s\n`,
+          `  ${verdict(r) ? "✓" : "✗"} ${r.claim} ${r.title.padEnd(44)} ${outcome}  ${fmt(r.seconds, 3)} s\n`,
         );
         return r;
       }),
@@ -140,35 +224,43 @@ async function runReproduce(claims: string[], flags: ReproduceFlags & { scale?: 
   const allChecks = results.flatMap((r) => r.checks.map((c) => ({ claim: r.claim, ...c })));
   const failed = allChecks.filter((c) => !c.pass);
   const findings = failed.filter((c) => c.finding).length;
+  const errors = results
+    .filter((r) => r.error !== undefined)
+    .map(({ id, claim, error }) => ({ id, claim, error }));
   if (flags.json && !flags.quiet) {
     process.stdout.write(
-      `${JSON.stringify({ seconds, out, report: written.html, checks: allChecks, failed: failed.length, findings })}\n`,
+      `${JSON.stringify({ seconds, out, report: written.html, checks: allChecks, failed: failed.length, findings, errors })}\n`,
     );
   } else if (!flags.quiet) {
-    process.stdout.write(`\n${checkTable(allChecks)}\n`);
+    process.stdout.write(`\n${checkTable(allChecks, errors)}\n`);
     process.stdout.write(
-      `${allChecks.length - failed.length}/${allChecks.length} checks pass${findings ? ` (${findings} failing as known findings)` : ""} · ${written.figures} figures · ${fmt(seconds, 3)} s\n` +
-        `report: ${written.html}\n`,
+      `${allChecks.length - failed.length}/${allChecks.length} checks pass${findings ? ` (${findings} failing as known findings)` : ""}` +
+        (errors.length ? ` · ${errors.length} experiment(s) failed to run` : "") +
+        ` · ${written.figures} figures · ${fmt(seconds, 3)} s\nreport: ${written.html}\n`,
     );
   }
-  return strictExitCode(allChecks, flags);
+  return errors.length ? EXIT_TOOL_ERROR : strictExitCode(allChecks, flags);
 }
 
 /**
- * Exit status of `reproduce`: 4 under `strictFindings` when any check failed, under `strict` when a check
- * failed without an explained finding (a fault of the tool or an unexplained result); else 0.
+ * Exit status of `reproduce` when every experiment ran: 4 under `strictFindings` when any check failed,
+ * under `strict` when a check failed without an explained finding (a fault of the tool or an unexplained
+ * result); else 0.
  */
 export function strictExitCode(
   checks: readonly Pick<Check, "pass" | "finding">[],
   flags: { strict?: boolean; strictFindings?: boolean },
 ): number {
-  if (flags.strictFindings && checks.some((c) => !c.pass)) return 4;
-  if (flags.strict && checks.some(isUnexpectedFailure)) return 4;
+  if (flags.strictFindings && checks.some((c) => !c.pass)) return EXIT_STRICT_FAIL;
+  if (flags.strict && checks.some(isUnexpectedFailure)) return EXIT_STRICT_FAIL;
   return 0;
 }
 
-/** A plain-text table: claim, prediction, measured, predicted, verdict. */
-function checkTable(rows: ({ claim: string } & ExperimentResult["checks"][number])[]): string {
+/** A plain-text table: claim, prediction, measured, predicted, verdict; then one row per experiment that threw. */
+function checkTable(
+  rows: ({ claim: string } & ExperimentResult["checks"][number])[],
+  errors: { claim: string; error?: string }[],
+): string {
   const cells = rows.map((c) => [
     c.claim,
     `${c.prediction} ${c.statement}`,
@@ -176,6 +268,7 @@ function checkTable(rows: ({ claim: string } & ExperimentResult["checks"][number
     showValue(c.predicted),
     c.pass ? "pass" : c.finding ? "finding" : "FAIL",
   ]);
+  for (const e of errors) cells.push([e.claim, `did not run: ${e.error}`, "", "", "ERROR"]);
   const header = ["claim", "prediction", "measured", "predicted", "verdict"];
   const widths = header.map((h, i) =>
     Math.min(i === 1 ? 60 : 24, Math.max(h.length, ...cells.map((r) => r[i].length))),

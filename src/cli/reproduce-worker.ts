@@ -4,21 +4,25 @@ import { useNodeThreads } from "../engine/threads/node.js";
 import type { ExperimentOptions, ExperimentResult } from "../experiments/experiment.js";
 import { selectExperiments } from "../experiments/registry.js";
 import { nodeExperimentIo } from "../store/experiment-io-node.js";
+import { loadClaimFile } from "./claim-file.js";
 
 /**
- * Worker-thread entry (piscina): runs one experiment by id and returns its plain-data result. With `out`,
- * the experiment gets Node services: MNIST files, checkpoints under `out/checkpoints`, progress on stderr.
+ * Worker-thread entry (piscina): runs one experiment — a built-in one by id, or the claim of a user's file —
+ * and returns its plain-data result. With `out`, the experiment gets Node services: MNIST files,
+ * checkpoints under `out/checkpoints`, progress on stderr.
  */
-export default function runExperiment(task: {
+export default async function runExperiment(task: {
   id: string;
+  /** Absolute path of a claim file (then `id` is only for messages). */
+  file?: string;
   options: ExperimentOptions;
   out?: string;
   quiet?: boolean;
   /** Threads for the wasm backends this experiment creates (the bits do not depend on it). */
   threads?: number;
-}): ExperimentResult {
+}): Promise<ExperimentResult> {
   useNodeThreads(task.threads ?? 1);
-  const [experiment] = selectExperiments([task.id]);
+  const experiment = task.file ? await loadClaimFile(task.file) : selectExperiments([task.id])[0];
   const io = task.out ? nodeExperimentIo(task.out, task.quiet) : undefined;
   return experiment.run({ ...task.options, io });
 }

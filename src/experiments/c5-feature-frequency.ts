@@ -6,18 +6,11 @@
 
 import { fitLine } from "../figures/fit.js";
 import { type LineSeries, lineChart } from "../figures/lineChart.js";
+import { absoluteCheck, relativeCheck } from "../kit/checks.js";
 import { marginAtTime } from "../theory/balanced-ei.js";
 import { measureDenseFeatureTimes } from "./c5/dense-limit.js";
 import { exactLearningTime, type FeatureTimeResult, measureFeatureLearningTime } from "./c5/feature-time.js";
-import {
-  absoluteCheck,
-  type Check,
-  type Experiment,
-  type ExperimentOptions,
-  type ExperimentResult,
-  type Limit,
-  relativeCheck,
-} from "./experiment.js";
+import type { Check, Experiment, ExperimentOptions, ExperimentResult, Limit } from "./experiment.js";
 
 const fmt = (v: number, d = 3) => (Number.isFinite(v) ? Number(v.toPrecision(d)).toString() : String(v));
 

@@ -6,6 +6,7 @@
  * ./c7/measure.ts, and wide ReLU nets for spectral decoupling (./c7/spectral-decoupling.ts).
  */
 import { fitLine } from "../figures/fit.js";
+import { absoluteCheck, relativeCheck } from "../kit/checks.js";
 import { simulateStarvation } from "../theory/starvation.js";
 import { measureEngineStarvation } from "./c7/engine-limits.js";
 import {
@@ -18,15 +19,7 @@ import {
 } from "./c7/figures.js";
 import { measureStarvation, predictedNoisyBAccuracy, type StarvationMeasureResult } from "./c7/measure.js";
 import { meanStd, sweepWideSd, type WideSdSweep } from "./c7/spectral-decoupling.js";
-import {
-  absoluteCheck,
-  type Check,
-  type Experiment,
-  type ExperimentOptions,
-  type ExperimentResult,
-  type Limit,
-  relativeCheck,
-} from "./experiment.js";
+import type { Check, Experiment, ExperimentOptions, ExperimentResult, Limit } from "./experiment.js";
 
 const fmt = (v: number, d = 3) => (Number.isFinite(v) ? Number(v.toPrecision(d)).toString() : String(v));
 const last = (xs: readonly number[]) => xs[xs.length - 1];

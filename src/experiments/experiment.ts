@@ -1,8 +1,11 @@
 import type { Figure } from "../figures/figure.js";
 import type { ExperimentIo } from "./experiment-io.js";
 
-/** The claims of the paper (THEORY.md) plus follow-up studies; G1: the GAN claim of issue 6 (hinge + Adam vs CE). */
-export type ClaimId = "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "G1";
+/**
+ * The claims of the paper (THEORY.md) plus follow-up studies (G1: the GAN claim of issue 6, hinge + Adam
+ * vs CE); a claim of your own may use any short label.
+ */
+export type ClaimId = "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "G1" | (string & {});
 
 /** How big a run: "default" finishes in well under a minute; "full" is the paper-grade version. */
 export type Scale = "default" | "full";
@@ -62,6 +65,11 @@ export interface ExperimentResult {
   scale: Scale;
   seed: number;
   seconds: number;
+  /**
+   * Set when the experiment threw instead of reporting: the error's message (checks, figures and limits
+   * are then empty). `reproduce` shows it as an error row, still writes the report, and exits with 5.
+   */
+  error?: string;
 }
 
 export interface ExperimentOptions {
@@ -89,31 +97,7 @@ export function isUnexpectedFailure(check: Pick<Check, "pass" | "finding">): boo
   return !check.pass && !check.finding;
 }
 
-/** True when every check passed. */
-export function verdict(result: Pick<ExperimentResult, "checks">): boolean {
-  return result.checks.length > 0 && result.checks.every((c) => c.pass);
-}
-
-/** Builds a check from a relative comparison: pass when |measured − predicted| ≤ rel·|predicted|. */
-export function relativeCheck(
-  prediction: string,
-  statement: string,
-  predicted: number,
-  measured: number,
-  rel: number,
-): Check {
-  const pass = Number.isFinite(measured) && Math.abs(measured - predicted) <= rel * Math.abs(predicted);
-  return { prediction, statement, predicted, measured, tolerance: `relative error ≤ ${rel}`, pass };
-}
-
-/** Builds a check from an absolute comparison: pass when |measured − predicted| ≤ abs. */
-export function absoluteCheck(
-  prediction: string,
-  statement: string,
-  predicted: number,
-  measured: number,
-  abs: number,
-): Check {
-  const pass = Number.isFinite(measured) && Math.abs(measured - predicted) <= abs;
-  return { prediction, statement, predicted, measured, tolerance: `|measured − predicted| ≤ ${abs}`, pass };
+/** True when every check passed (false for an experiment that reported an error). */
+export function verdict(result: Pick<ExperimentResult, "checks" | "error">): boolean {
+  return result.error === undefined && result.checks.length > 0 && result.checks.every((c) => c.pass);
 }

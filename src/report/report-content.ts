@@ -40,8 +40,7 @@ export interface ReportContentOptions {
 
 /** The error message of a claim that threw (set by the experiment kit), if any. */
 function claimError(r: ExperimentResult): string | undefined {
-  const e = (r as { error?: unknown }).error;
-  return typeof e === "string" && e.length > 0 ? e : undefined;
+  return r.error !== undefined && r.error.length > 0 ? r.error : undefined;
 }
 
 /** How a claim fared: badge and one sentence. */

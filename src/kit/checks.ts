@@ -1,0 +1,64 @@
+/**
+ * Check builders: each turns a prediction and a measurement into a `Check` row with its verdict and the
+ * tolerance in words. `why` says how the tolerance was derived (sampling error, step size, …); the report
+ * prints it beside the number, so a reader can judge the verdict.
+ */
+import type { Check } from "../experiments/experiment.js";
+import { formatNumber } from "../figures/figure.js";
+
+const explained = (tolerance: string, why?: string) => (why ? `${tolerance} (${why})` : tolerance);
+
+/** Pass when |measured − predicted| ≤ rel·|predicted| (a non-finite measurement fails). */
+export function relativeCheck(
+  prediction: string,
+  statement: string,
+  predicted: number,
+  measured: number,
+  rel: number,
+  why?: string,
+): Check {
+  const pass = Number.isFinite(measured) && Math.abs(measured - predicted) <= rel * Math.abs(predicted);
+  return {
+    prediction,
+    statement,
+    predicted,
+    measured,
+    tolerance: explained(`relative error ≤ ${rel}`, why),
+    pass,
+  };
+}
+
+/** Pass when |measured − predicted| ≤ abs (a non-finite measurement fails). */
+export function absoluteCheck(
+  prediction: string,
+  statement: string,
+  predicted: number,
+  measured: number,
+  abs: number,
+  why?: string,
+): Check {
+  const pass = Number.isFinite(measured) && Math.abs(measured - predicted) <= abs;
+  const tolerance = explained(`|measured − predicted| ≤ ${abs}`, why);
+  return { prediction, statement, predicted, measured, tolerance, pass };
+}
+
+/**
+ * Pass when measured ≤ bound: for deviations that the theory predicts to be zero (a sup distance, a worst
+ * relative error, a drift). `predicted` is what the report shows as the prediction (default 0).
+ */
+export function boundCheck(
+  prediction: string,
+  statement: string,
+  measured: number,
+  bound: number,
+  options: { predicted?: number | string; why?: string } = {},
+): Check {
+  return {
+    prediction,
+    statement,
+    predicted: options.predicted ?? 0,
+    measured,
+    tolerance: explained(`≤ ${formatNumber(bound)}`, options.why),
+    pass: measured <= bound,
+  };
+}
