@@ -1,12 +1,25 @@
 /**
  * learndyn's front door: `import { parseRunConfig, runTraining } from "learndyn"`. This first cut exports
- * the run path (configs, data, training, batched training, probes) and the theory; the store, figures and
- * experiment kit follow (issue 12). Everything not exported here is internal.
+ * the run path (configs, data, training, batched training, probes), the theory and the experiment kit
+ * (defineClaim, check builders, claim types); the store and figures follow (issue 12). Everything not exported here is internal.
  */
 export type { RunConfig } from "./config/run-config.js";
 export { runConfigSchema } from "./config/run-config.js";
 export { parseRunConfig } from "./config/validate.js";
 export type { DataBundle, Dataset } from "./data/dataset.js";
+export type {
+  Check,
+  ClaimId,
+  Experiment,
+  ExperimentFigure,
+  ExperimentOptions,
+  ExperimentResult,
+  Limit,
+  Scale,
+} from "./experiments/experiment.js";
+export type { ExperimentIo } from "./experiments/experiment-io.js";
+export { absoluteCheck, boundCheck, relativeCheck } from "./kit/checks.js";
+export { type Claim, type ClaimContext, type ClaimSpec, defineClaim } from "./kit/claim.js";
 export type { Probe, ProbeContext } from "./probes/probe.js";
 export { PROBES, resolveProbes } from "./probes/registry.js";
 export * as theory from "./theory/index.js";
