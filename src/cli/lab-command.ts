@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { isLoopback } from "./lab-headers.js";
 import { startLabServer } from "./lab-server.js";
 
 /** `learndyn lab`: serves the browser lab built into the package (no dev server needed). */
@@ -16,7 +17,15 @@ export function labCommand(): Command {
     .action(async (flags: { port: number; host: string }) => {
       const lab = await startLabServer({ port: flags.port, host: flags.host });
       process.stdout.write(`learndyn lab: open ${lab.url} in your browser (Ctrl-C to stop)\n`);
+      if (!isLoopback(flags.host)) {
+        process.stderr.write(
+          `learndyn lab: warning: --host ${flags.host} makes the lab reachable from the network (anyone who can reach this machine can load it); use --host 127.0.0.1 to keep it on this machine\n`,
+        );
+      }
+      // close() ends idle and half-sent connections after a short grace, so Ctrl-C stops the lab at once;
+      // a second Ctrl-C exits without waiting at all.
       const stop = () => {
+        process.once("SIGINT", () => process.exit(130));
         void lab.close().then(() => process.exit(0));
       };
       process.once("SIGINT", stop);

@@ -1,9 +1,10 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { extname, join, normalize, resolve, sep } from "node:path";
+import { realpath, stat } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { openLabFile } from "./lab-files.js";
+import { SECURITY_HEADERS } from "./lab-headers.js";
 
 /** Content types of the files a Vite build writes. */
 export const MIME_TYPES: Readonly<Record<string, string>> = {
@@ -29,6 +30,11 @@ export interface LabServerOptions {
   port?: number;
   /** Interface to listen on (default 127.0.0.1: only this machine). */
   host?: string;
+  /**
+   * How long close() lets requests in flight finish before it cuts every connection (default 1000 ms):
+   * an idle keep-alive or a half-sent request must not keep the server alive.
+   */
+  closeGraceMs?: number;
 }
 
 /** A running lab server. */
@@ -36,12 +42,62 @@ export interface LabServer {
   /** The lab's address, e.g. http://127.0.0.1:4178/ */
   url: string;
   server: Server;
+  /** Stops listening and closes every connection within the grace time. */
   close(): Promise<void>;
 }
 
 /** The built lab shipped with the package (dist/web next to dist/cli). */
 export function defaultLabRoot(): string {
   return fileURLToPath(new URL("../web/", import.meta.url));
+}
+
+/** A short plain-text answer (errors), with the same security headers as a file. */
+function plain(res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8", ...extra });
+  res.end(`${text}\n`);
+}
+
+async function answer(root: string, realRoot: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    plain(res, 405, "method not allowed", { Allow: "GET, HEAD" });
+    return;
+  }
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+  } catch {
+    plain(res, 400, "bad request");
+    return;
+  }
+  if (pathname.endsWith("/")) pathname += "index.html";
+  const found = await openLabFile(root, realRoot, pathname);
+  if (found.kind === "forbidden") {
+    plain(res, 403, "forbidden");
+    return;
+  }
+  if (found.kind === "missing") {
+    plain(res, 404, `not found: ${pathname}`);
+    return;
+  }
+  const { handle, size } = found;
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    "Content-Type": MIME_TYPES[extname(found.path).toLowerCase()] ?? "application/octet-stream",
+    "Content-Length": size,
+    // Hashed asset names never change; the page itself is always revalidated.
+    "Cache-Control": pathname.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
+  });
+  if (req.method === "HEAD" || size === 0) {
+    res.end();
+    await handle.close().catch(() => undefined);
+    return;
+  }
+  // The size was read from the open file: a file truncated or failing while it is sent ends this one
+  // response (the browser sees a cut transfer), never the server.
+  const stream = handle.createReadStream({ start: 0, end: size - 1 });
+  stream.on("error", () => res.destroy());
+  res.on("close", () => stream.destroy());
+  stream.pipe(res);
 }
 
 /** Serves a static folder (the built lab) with node:http: GET/HEAD only, no directory listings. */
@@ -53,61 +109,41 @@ export async function startLabServer(options: LabServerOptions = {}): Promise<La
       `the lab is not built: ${join(root, "index.html")} is missing; run \`npm run build\` (it builds the lab into dist/web)`,
     );
   }
+  const realRoot = await realpath(root);
   const host = options.host ?? "127.0.0.1";
-  const server = createServer(async (req, res) => {
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      res.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" });
-      res.end("method not allowed\n");
-      return;
-    }
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    } catch {
-      res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" });
-      res.end("bad request\n");
-      return;
-    }
-    if (pathname.endsWith("/")) pathname += "index.html";
-    const file = normalize(join(root, pathname));
-    if (file !== root && !file.startsWith(root + sep)) {
-      res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8" });
-      res.end("forbidden\n");
-      return;
-    }
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) {
-      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
-      res.end(`not found: ${pathname}\n`);
-      return;
-    }
-    const type = MIME_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
-    res.writeHead(200, {
-      "Content-Type": type,
-      "Content-Length": info.size,
-      // Hashed asset names never change; the page itself is always revalidated.
-      "Cache-Control": pathname.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
-      "X-Content-Type-Options": "nosniff",
-      // Cross-origin isolation: the page may use SharedArrayBuffer, so the WASM backend's memory can grow
-      // (and worker threads can share it). The lab loads nothing from other origins.
-      "Cross-Origin-Opener-Policy": "same-origin",
-      "Cross-Origin-Embedder-Policy": "require-corp",
+  const server = createServer((req, res) => {
+    answer(root, realRoot, req, res).catch(() => {
+      if (!res.headersSent) plain(res, 500, "internal error: the file could not be read; reload the page");
+      else res.destroy();
     });
-    if (req.method === "HEAD") {
-      res.end();
-      return;
-    }
-    createReadStream(file).pipe(res);
   });
+  // Every connection, so close() can end the idle and half-sent ones (server.close() waits for them).
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
+  // A client dropping its connection mid-request is its business, not a server error.
+  server.on("clientError", (_e, socket) => socket.destroy());
   await new Promise<void>((ok, fail) => {
     server.once("error", fail);
     server.listen(options.port ?? 4178, host, () => ok());
   });
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(":") ? `[${host}]` : host;
+  const grace = options.closeGraceMs ?? 1000;
   return {
     url: `http://${shownHost}:${port}/`,
     server,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeIdleConnections();
+        const cut = setTimeout(() => {
+          for (const s of sockets) s.destroy();
+        }, grace);
+        cut.unref();
+        server.once("close", () => clearTimeout(cut));
+      }),
   };
 }

@@ -1,5 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +9,14 @@ import { type LabServer, startLabServer } from "../../src/cli/lab-server.js";
 function get(
   url: string,
   method = "GET",
-): Promise<{ status: number; type: string; body: string; coop: string; coep: string }> {
+): Promise<{
+  status: number;
+  type: string;
+  body: string;
+  coop: string;
+  coep: string;
+  headers: Record<string, unknown>;
+}> {
   return new Promise((ok, fail) => {
     const req = request(url, { method }, (res) => {
       let body = "";
@@ -20,6 +28,7 @@ function get(
           body,
           coop: String(res.headers["cross-origin-opener-policy"]),
           coep: String(res.headers["cross-origin-embedder-policy"]),
+          headers: res.headers,
         }),
       );
     });
@@ -38,6 +47,9 @@ describe("lab server", () => {
     writeFileSync(join(root, "assets", "app.js"), "export {};");
     writeFileSync(join(root, "assets", "app.css"), "body{}");
     writeFileSync(join(tmpdir(), "outside-secret.txt"), "secret");
+    symlinkSync(join(tmpdir(), "outside-secret.txt"), join(root, "leak.txt"));
+    symlinkSync(tmpdir(), join(root, "tmp"));
+    symlinkSync(join(root, "assets", "app.js"), join(root, "alias.js"));
     lab = await startLabServer({ root, port: 0 });
   });
   afterAll(async () => {
@@ -73,4 +85,53 @@ describe("lab server", () => {
     expect(page.coop).toBe("same-origin");
     expect(page.coep).toBe("require-corp");
   });
+
+  it("refuses symlinks that lead outside its folder, follows those that stay inside", async () => {
+    for (const path of ["leak.txt", "tmp/outside-secret.txt"]) {
+      const r = await get(`${lab.url}${path}`);
+      expect(r.status).toBe(403);
+      expect(r.body).not.toContain("secret");
+    }
+    expect(await get(`${lab.url}alias.js`)).toMatchObject({ status: 200, body: "export {};" });
+  });
+
+  it("sends the security headers on every answer, errors included", async () => {
+    for (const r of [await get(lab.url), await get(`${lab.url}nope.js`), await get(lab.url, "POST")]) {
+      const csp = String(r.headers["content-security-policy"]);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      expect(csp).not.toMatch(/[ ']unsafe-eval'/);
+      expect(r.headers["referrer-policy"]).toBe("no-referrer");
+      expect(r.headers["x-content-type-options"]).toBe("nosniff");
+      expect(r.coop).toBe("same-origin");
+      expect(r.coep).toBe("require-corp");
+    }
+  });
+});
+
+describe("lab server shutdown", () => {
+  it("closes within its grace time while clients hold idle and half-sent connections", async () => {
+    const root = mkdtempSync(join(tmpdir(), "lab-close-"));
+    writeFileSync(join(root, "index.html"), "<!doctype html><title>lab</title>");
+    const lab = await startLabServer({ root, port: 0, closeGraceMs: 200 });
+    const port = Number(new URL(lab.url).port);
+    const idle = connect(port, "127.0.0.1");
+    await new Promise((ok) => idle.once("connect", ok));
+    idle.write("GET / HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n");
+    await new Promise((ok) => idle.once("data", ok));
+    const half = connect(port, "127.0.0.1");
+    await new Promise((ok) => half.once("connect", ok));
+    half.write("GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ");
+    for (const s of [idle, half]) s.on("error", () => undefined);
+    const started = Date.now();
+    const outcome = await Promise.race([
+      lab.close().then(() => "closed"),
+      new Promise((ok) => setTimeout(() => ok("still open after 5 s"), 5000)),
+    ]);
+    expect(outcome).toBe("closed");
+    expect(Date.now() - started).toBeLessThan(3000);
+    idle.destroy();
+    half.destroy();
+    rmSync(root, { recursive: true, force: true });
+  }, 10_000);
 });

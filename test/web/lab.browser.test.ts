@@ -174,6 +174,48 @@ describe.runIf(HAVE_CHROMIUM)("the lab in Chromium", () => {
     await page.close();
   });
 
+  it("runs under the server's Content-Security-Policy: injected scripts do not run, figures still render", async () => {
+    const violations: string[] = [];
+    const config = parseRunConfig({ name: "csp", train: { steps: 400 } });
+    const page = await newPage(encodeState(config));
+    await page.exposeFunction("reportViolation", (v: string) => violations.push(v));
+    await page.evaluate(() =>
+      document.addEventListener("securitypolicyviolation", (e) =>
+        (window as unknown as { reportViolation(v: string): void }).reportViolation(
+          `${e.violatedDirective} ${e.blockedURI}`,
+        ),
+      ),
+    );
+    // An injected inline script (what a cross-site-scripting bug would plant) does not run.
+    expect(
+      await page.evaluate(() => {
+        const script = document.createElement("script");
+        script.textContent = "window.__injected = true";
+        document.head.append(script);
+        return (window as unknown as { __injected?: boolean }).__injected ?? "refused";
+      }),
+    ).toBe("refused");
+    await waitLoaded(page, "csp");
+    await page.click("[data-testid=play]");
+    await waitRecords(page, 3);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("[data-testid=card-loss] >> text=PNG"),
+    ]);
+    expect(download.suggestedFilename()).toBe("learndyn-loss.png");
+    // Besides the injected script, only evals are refused (zod probes whether it may eval and works
+    // without; vega interprets its expressions): the lab itself loads nothing the policy refuses.
+    expect(violations.filter((v) => !/^script-src(-elem)? (inline|eval)$/.test(v))).toEqual([]);
+    expect(violations.some((v) => v.endsWith("inline"))).toBe(true);
+    // The refused script shows in the console; nothing else may.
+    consoleErrors.splice(
+      0,
+      consoleErrors.length,
+      ...consoleErrors.filter((m) => !/Content Security Policy/.test(m)),
+    );
+    await page.close();
+  });
+
   it("logs no console errors", () => {
     expect(lb.consoleErrors).toEqual([]);
   });

@@ -171,8 +171,15 @@ export function figureSpec(card: string, run: RunView, logX: boolean, logY: bool
 
 /** Renders a spec: SVG text, or a PNG data URL at 2× resolution. */
 export async function renderFigure(spec: TopLevelSpec, format: "svg" | "png"): Promise<string> {
-  const [vega, vl] = await Promise.all([import("vega"), import("vega-lite")]);
-  const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: "none" });
+  const [vega, vl, { expressionInterpreter }] = await Promise.all([
+    import("vega"),
+    import("vega-lite"),
+    import("vega-interpreter"),
+  ]);
+  // Expressions interpreted from their AST, not compiled with Function(): the lab's Content-Security-
+  // Policy allows no eval of strings (see src/cli/lab-headers.ts).
+  const runtime = vega.parse(vl.compile(spec).spec, undefined, { ast: true });
+  const view = new vega.View(runtime, { renderer: "none", expr: expressionInterpreter });
   try {
     return format === "svg" ? await view.toSVG() : await view.toImageURL("png", 2);
   } finally {
