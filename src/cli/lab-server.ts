@@ -57,7 +57,12 @@ function plain(res: ServerResponse, status: number, text: string, extra: Record<
   res.end(`${text}\n`);
 }
 
-async function answer(root: string, realRoot: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function answer(
+  root: string,
+  realRoot: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   if (req.method !== "GET" && req.method !== "HEAD") {
     plain(res, 405, "method not allowed", { Allow: "GET, HEAD" });
     return;

@@ -13,9 +13,13 @@ describe("learndyn lab", () => {
   });
 
   it("warns that --host 0.0.0.0 reaches the network, and Ctrl-C stops it despite a half-sent request", async () => {
-    const child = spawn(process.execPath, [join(root, "bin/learndyn.js"), "lab", "--host", "0.0.0.0", "--port", "0"], {
-      cwd: root,
-    });
+    const child = spawn(
+      process.execPath,
+      [join(root, "bin/learndyn.js"), "lab", "--host", "0.0.0.0", "--port", "0"],
+      {
+        cwd: root,
+      },
+    );
     let stdout = "";
     let stderr = "";
     child.stderr.on("data", (c) => (stderr += c));

@@ -208,10 +208,10 @@ describe.runIf(HAVE_CHROMIUM)("the lab in Chromium", () => {
     expect(violations.filter((v) => !/^script-src(-elem)? (inline|eval)$/.test(v))).toEqual([]);
     expect(violations.some((v) => v.endsWith("inline"))).toBe(true);
     // The refused script shows in the console; nothing else may.
-    consoleErrors.splice(
+    lb.consoleErrors.splice(
       0,
-      consoleErrors.length,
-      ...consoleErrors.filter((m) => !/Content Security Policy/.test(m)),
+      lb.consoleErrors.length,
+      ...lb.consoleErrors.filter((m) => !/Content Security Policy/.test(m)),
     );
     await page.close();
   });
