@@ -6,8 +6,9 @@ import { Command } from "commander";
 import { type GanConfig, parseGanConfig } from "../gan/config.js";
 import { ganHistoryCsv } from "../gan/history-csv.js";
 import { createGanRun } from "../gan/train.js";
+import { formatCompact as fmt } from "../math/format.js";
 import { applyOverrides, readJsonFile } from "./load-config.js";
-import { fmt, outputDir, timestamp } from "./output.js";
+import { outputDir, timestamp } from "./output.js";
 
 interface GanFlags {
   config?: string;

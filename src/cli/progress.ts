@@ -1,5 +1,5 @@
 import cliProgress from "cli-progress";
-import { fmt } from "./output.js";
+import { formatCompact as fmt } from "../math/format.js";
 
 /** A progress bar on stderr: step, loss, error, rate and ETA. Silent when stderr is not a terminal. */
 export function createProgress(total: number): {

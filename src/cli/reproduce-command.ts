@@ -11,9 +11,9 @@ import {
   verdict,
 } from "../experiments/experiment.js";
 import { EXPERIMENTS, EXTRA_EXPERIMENTS, selectExperiments } from "../experiments/registry.js";
+import { formatCompact as fmt } from "../math/format.js";
 import { showValue, writeExperimentReport } from "../report/experiment-report.js";
 import { isClaimPath, loadClaimFile } from "./claim-file.js";
-import { fmt } from "./output.js";
 
 /** Exit status of `--strict` (`--strict-findings`) when a check fails. */
 const EXIT_STRICT_FAIL = 4;

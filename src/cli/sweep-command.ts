@@ -6,13 +6,13 @@ import { Command } from "commander";
 import { ConfigError } from "../config/validate.js";
 import { parseCsv } from "../data/csv.js";
 import { parseJson } from "../data/json.js";
+import { formatCompact as fmt } from "../math/format.js";
 import { BUILTIN_SWEEPS, builtinSweep } from "../sweep/builtins.js";
 import { planSweep } from "../sweep/expand.js";
 import { unrecordedScalars } from "../sweep/kept-scalars.js";
 import { parseShard, type Shard } from "../sweep/shard.js";
 import { parseSweepSpec, type SweepSpec } from "../sweep/spec.js";
 import { readJsonFile } from "./load-config.js";
-import { fmt } from "./output.js";
 import { runSweep, type SweepProgress } from "./sweep-runner.js";
 
 interface SweepFlags {

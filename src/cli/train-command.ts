@@ -10,11 +10,12 @@ import { LOSSES } from "../engine/loss.js";
 import { exportWeights } from "../engine/mlp.js";
 import { OPTIMIZERS } from "../engine/optimizer.js";
 import { useNodeThreads } from "../engine/threads/node.js";
+import { formatCompact as fmt } from "../math/format.js";
 import { PROBES } from "../probes/registry.js";
 import { historyToCsv } from "../train/history.js";
 import { createTrainer } from "../train/trainer.js";
 import { loadConfig, loadData } from "./load-config.js";
-import { fmt, timestamp } from "./output.js";
+import { timestamp } from "./output.js";
 import { createProgress } from "./progress.js";
 import { claimRunFolder, type RunFolder } from "./run-folder.js";
 

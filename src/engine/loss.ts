@@ -1,3 +1,5 @@
+import { sigmoid, softplus } from "../math/logistic.js";
+
 /**
  * Losses of a scalar logit f against a label y ∈ {-1, +1}, written in the margin m = y·f:
  *
@@ -25,26 +27,12 @@ export interface LossSpec {
   margin: number;
 }
 
-/** σ(-m) = 1/(1 + e^m) without overflow. */
-export function sigmoidOfNegative(m: number): number {
-  if (m >= 0) {
-    const e = Math.exp(-m);
-    return e / (1 + e);
-  }
-  return 1 / (1 + Math.exp(m));
-}
-
-/** log(1 + e^{-m}) without overflow or loss of precision. */
-export function softplusOfNegative(m: number): number {
-  return m >= 0 ? Math.log1p(Math.exp(-m)) : -m + Math.log1p(Math.exp(m));
-}
-
 /** One point's loss for logit f and label y. */
 export function pointLoss(spec: LossSpec, f: number, y: number): number {
   const m = y * f;
   switch (spec.kind) {
     case "ce":
-      return softplusOfNegative(m);
+      return softplus(-m);
     case "hinge":
       return m < spec.margin ? spec.margin - m : 0;
     case "squared":
@@ -68,8 +56,8 @@ export function lossAndGradient(
   const scale = spec.reduction === "mean" ? 1 / count : 1;
   let total = 0;
   if (spec.kind === "ce" && dLogits) {
-    // Fused: one exponential per point gives both softplusOfNegative(m) and sigmoidOfNegative(m),
-    // with the same operations (so the same bits) as calling the two functions.
+    // Fused: one exponential per point gives both softplus(−m) and sigmoid(−m) (src/math/logistic.ts)
+    // with the same operations, so the same bits (test/math/logistic.test.ts checks that).
     for (let i = 0; i < n; i++) {
       const yi = y[i];
       const m = yi * logits[i];
@@ -176,7 +164,7 @@ function pointGradient(spec: LossSpec, f: number, y: number): number {
   const m = y * f;
   switch (spec.kind) {
     case "ce":
-      return -y * sigmoidOfNegative(m);
+      return -y * sigmoid(-m);
     case "hinge":
       return m < spec.margin ? -y : 0;
     case "squared":

@@ -1,4 +1,5 @@
-import { type LossSpec, lossAndGradient, sigmoidOfNegative } from "./loss.js";
+import { sigmoid } from "../math/logistic.js";
+import { type LossSpec, lossAndGradient } from "./loss.js";
 
 /**
  * The objective as a function of the model's outputs f (n × o, row-major): its gradient ∂L/∂f and its
@@ -25,7 +26,7 @@ export function pointCurvature(spec: LossSpec, f: number, y: number): number {
     case "ce": {
       const m = y * f;
       // σ(−m)·(1 − σ(−m)) = σ(−m)σ(m), without cancellation for large |m|.
-      return sigmoidOfNegative(m) * sigmoidOfNegative(-m);
+      return sigmoid(-m) * sigmoid(m);
     }
     case "squared":
       return 1;

@@ -4,8 +4,8 @@
  * per mode (GD drift O(η)). P5: a balanced mode follows the Ei solution, late phase ln(2rt) + ln ln(2rt).
  */
 import { formatNumber as fmt } from "../figures/figure.js";
+import { sigmoid } from "../math/logistic.js";
 import { timeToMargin } from "../theory/balanced-ei.js";
-import { sigmoid } from "../theory/special.js";
 import {
   driftFigure,
   linearMarginsFigure,

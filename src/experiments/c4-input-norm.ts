@@ -4,8 +4,9 @@
  * init scale (only |b0|/a0 matters) as long as the init is small.
  */
 import { formatNumber as fmt } from "../figures/figure.js";
+import { logSpaced } from "../math/spacing.js";
 import { flipVsNormFigure, flipVsScaleFigure } from "./c4/figures.js";
-import { type FlipTimesByNorm, logSpaced, measureFlipTimes } from "./c4/flip-times.js";
+import { type FlipTimesByNorm, measureFlipTimes } from "./c4/flip-times.js";
 import type { Check, Experiment, ExperimentOptions, ExperimentResult, Limit } from "./experiment.js";
 
 /** Settings of a C4 run. */

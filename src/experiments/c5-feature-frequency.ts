@@ -4,15 +4,14 @@
  * (depth D ≥ 3): time ∝ 1/(p·r). See ./c5/feature-time.ts for the network and the definition of "learned".
  */
 
-import { fitLine } from "../figures/fit.js";
 import { type LineSeries, lineChart } from "../figures/lineChart.js";
 import { absoluteCheck, relativeCheck } from "../kit/checks.js";
+import { fitLine } from "../math/fit.js";
+import { formatSignificant as fmt } from "../math/format.js";
 import { marginAtTime } from "../theory/balanced-ei.js";
 import { measureDenseFeatureTimes } from "./c5/dense-limit.js";
 import { exactLearningTime, type FeatureTimeResult, measureFeatureLearningTime } from "./c5/feature-time.js";
 import type { Check, Experiment, ExperimentOptions, ExperimentResult, Limit } from "./experiment.js";
-
-const fmt = (v: number, d = 3) => (Number.isFinite(v) ? Number(v.toPrecision(d)).toString() : String(v));
 
 /** Slope of log t against log p over results with the same r (exactly −1 in the theory). */
 function slopeVsP(results: readonly FeatureTimeResult[]): number {

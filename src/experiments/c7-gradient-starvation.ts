@@ -5,8 +5,10 @@
  * exactly. Every number comes from engine runs: the diagonal linear network (model.diagonalLayers = [0]) of
  * ./c7/measure.ts, and wide ReLU nets for spectral decoupling (./c7/spectral-decoupling.ts).
  */
-import { fitLine } from "../figures/fit.js";
 import { absoluteCheck, relativeCheck } from "../kit/checks.js";
+import { fitLine } from "../math/fit.js";
+import { formatSignificant as fmt } from "../math/format.js";
+import { meanStd } from "../math/stats.js";
 import { simulateStarvation } from "../theory/starvation.js";
 import { measureEngineStarvation } from "./c7/engine-limits.js";
 import {
@@ -18,10 +20,9 @@ import {
   wideSdFigure,
 } from "./c7/figures.js";
 import { measureStarvation, predictedNoisyBAccuracy, type StarvationMeasureResult } from "./c7/measure.js";
-import { meanStd, sweepWideSd, type WideSdSweep } from "./c7/spectral-decoupling.js";
+import { sweepWideSd, type WideSdSweep } from "./c7/spectral-decoupling.js";
 import type { Check, Experiment, ExperimentOptions, ExperimentResult, Limit } from "./experiment.js";
 
-const fmt = (v: number, d = 3) => (Number.isFinite(v) ? Number(v.toPrecision(d)).toString() : String(v));
 const last = (xs: readonly number[]) => xs[xs.length - 1];
 
 /** d ln u_B / d ln ln t between the first record with t ≥ t1 and the end. */

@@ -8,6 +8,7 @@
 import { namedMixture } from "../data/gaussian-mixtures.js";
 import { formatNumber as fmt } from "../figures/figure.js";
 import { GAN_LOSSES } from "../gan/losses.js";
+import { type Difference, meanOfFinite, pairedDifference, stdOfFinite } from "../math/stats.js";
 import type {
   Check,
   Experiment,
@@ -19,7 +20,6 @@ import type {
 } from "./experiment.js";
 import { mechanismFigure, modesOverTimeFigure, snapshotsFigure, tableFigure } from "./gan/figures.js";
 import { type GanBenchSettings, type GanCellResult, type GanOptimizer, runCell } from "./gan/runs.js";
-import { type Difference, mean, pairedDifference, std } from "./gan/stats.js";
 
 /** Bench sizes: the default runs in minutes on one core; "full" is the literature-sized setting. */
 export const GAN_SCALES: Record<Scale, GanBenchSettings> = {
@@ -100,7 +100,7 @@ export function runGanBench(
         prediction: "G1 modes",
         statement: `${data}: hinge · Adam captures more modes than ${other.label} (final modes of ${K}; paired over seeds, 95% CI of the difference)`,
         predicted: "difference > 0",
-        measured: `${fmt(mean(modes(hingeAdam)), 3)} vs ${fmt(mean(modes(other)), 3)}: Δ = ${ci(d)}`,
+        measured: `${fmt(meanOfFinite(modes(hingeAdam)), 3)} vs ${fmt(meanOfFinite(modes(other)), 3)}: Δ = ${ci(d)}`,
         tolerance: "95% CI of the paired difference above 0",
         pass: d.lo > 0,
       });
@@ -114,7 +114,7 @@ export function runGanBench(
       prediction: "G1 stability",
       statement: `${data}: hinge · Adam trains more stably than non-saturating CE · Adam (std over time of modes captured, second half of training)`,
       predicted: "difference < 0",
-      measured: `${fmt(mean(finals(hingeAdam, (r) => r.modesJitter)), 3)} vs ${fmt(mean(finals(ns, (r) => r.modesJitter)), 3)}: Δ = ${ci(jitter)}`,
+      measured: `${fmt(meanOfFinite(finals(hingeAdam, (r) => r.modesJitter)), 3)} vs ${fmt(meanOfFinite(finals(ns, (r) => r.modesJitter)), 3)}: Δ = ${ci(jitter)}`,
       tolerance: "95% CI of the paired difference below 0",
       pass: jitter.hi < 0,
     });
@@ -124,7 +124,7 @@ export function runGanBench(
       prediction: "G1 Adam",
       statement: `${data}: with the hinge loss, Adam captures more modes than SGD`,
       predicted: "difference > 0",
-      measured: `${fmt(mean(modes(hingeAdam)), 3)} vs ${fmt(mean(modes(hingeSgd)), 3)}: Δ = ${ci(opt)}`,
+      measured: `${fmt(meanOfFinite(modes(hingeAdam)), 3)} vs ${fmt(meanOfFinite(modes(hingeSgd)), 3)}: Δ = ${ci(opt)}`,
       tolerance: "95% CI of the paired difference above 0",
       pass: opt.lo > 0,
     });
@@ -138,9 +138,9 @@ export function runGanBench(
       prediction: "§6 stop",
       statement: `${data}, Adam: under hinge part of D's batch gets exactly zero gradient (beyond the margin); under CE every sample keeps a gradient`,
       predicted: "hinge active share < 1, CE = 1",
-      measured: `hinge ${fmt(mean(active), 3)} ± ${fmt(std(active), 2)}; CE min ${fmt(Math.min(...ceActive), 4)}`,
+      measured: `hinge ${fmt(meanOfFinite(active), 3)} ± ${fmt(stdOfFinite(active), 2)}; CE min ${fmt(Math.min(...ceActive), 4)}`,
       tolerance: "hinge mean < 0.99 and every CE run ≥ 0.999",
-      pass: mean(active) < 0.99 && Math.min(...ceActive) >= 0.999,
+      pass: meanOfFinite(active) < 0.99 && Math.min(...ceActive) >= 0.999,
     });
     for (const optimizer of OPTIMIZERS) {
       const ceCell = find(data, "nonsaturating", optimizer);
@@ -153,7 +153,7 @@ export function runGanBench(
         prediction: "§6 push",
         statement: `${data}, ${optimizer === "adam" ? "Adam" : "SGD"}: CE keeps pushing D's logits where hinge stops at the margin: mean |D(x)| (last quarter) larger under non-saturating CE than under hinge`,
         predicted: "difference > 0",
-        measured: `${fmt(mean(finals(ceCell, (r) => r.lateAbsLogit)), 3)} vs ${fmt(mean(finals(hingeCell, (r) => r.lateAbsLogit)), 3)}: Δ = ${ci(logit)}`,
+        measured: `${fmt(meanOfFinite(finals(ceCell, (r) => r.lateAbsLogit)), 3)} vs ${fmt(meanOfFinite(finals(hingeCell, (r) => r.lateAbsLogit)), 3)}: Δ = ${ci(logit)}`,
         tolerance: "95% CI of the paired difference above 0",
         pass: logit.lo > 0,
       });
@@ -208,7 +208,7 @@ export function runGanBench(
           .filter((c) => c.optimizer === "adam")
           .map(
             (c) =>
-              `${c.data} ${c.label} ${fmt(mean(modes(c)), 3)} modes / ${fmt(100 * mean(finals(c, (r) => r.final.highQuality)), 3)} % / KL ${fmt(mean(finals(c, (r) => r.final.kl)), 2)}`,
+              `${c.data} ${c.label} ${fmt(meanOfFinite(modes(c)), 3)} modes / ${fmt(100 * meanOfFinite(finals(c, (r) => r.final.highQuality)), 3)} % / KL ${fmt(meanOfFinite(finals(c, (r) => r.final.kl)), 2)}`,
           )
           .join("; ")}. ` +
         (options.scale === "default"

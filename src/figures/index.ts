@@ -2,12 +2,13 @@
  * Figure definitions: plain data in, Vega-Lite spec out. Browser-safe (no Node imports); rendered to
  * SVG/PNG by src/report in Node and by vega-embed in the web lab.
  */
+
+export { fitLine, type LineFit } from "../math/fit.js";
 export { type AxisOptions, powerOfTenLabel, scaleAndAxis } from "./axes.js";
 export { contourLines, type Grid } from "./contour.js";
 export { toCsv } from "./csv.js";
 export { type DownsampleOptions, downsample, downsampleIndices } from "./downsample.js";
-export { type Figure, type FigureRow, formatNumber, type ScaleKind, type XY } from "./figure.js";
-export { fitLine, type LineFit } from "./fit.js";
+export type { Figure, FigureRow, ScaleKind, XY } from "./figure.js";
 export { type HeatmapOptions, type HeatmapPoint, heatmap } from "./heatmap.js";
 export type { LegendPosition } from "./legend.js";
 export {

@@ -4,6 +4,7 @@
  * (a predicted slope, y = x).
  */
 import type { TopLevelSpec } from "vega-lite";
+import { fitLine, type LineFit } from "../math/fit.js";
 import { scaleAndAxis } from "./axes.js";
 import {
   droppedNotes,
@@ -14,7 +15,6 @@ import {
   titleBlock,
   type XY,
 } from "./figure.js";
-import { fitLine, type LineFit } from "./fit.js";
 import { type LegendPosition, legendProps } from "./legend.js";
 import { categoryColors, HEIGHT, NEUTRAL, PALETTE, themeConfig, WIDTH } from "./theme.js";
 

@@ -16,23 +16,12 @@
  * Each function returns the loss and writes ∂loss/∂f_i into `grad` (the batch mean included), the
  * quantity the engine's backward pass takes in `ws.dLogits`.
  */
+import { sigmoid, softplus } from "../math/logistic.js";
 
 /** Loss families of the GAN bench. */
 export type GanLoss = "minimax" | "nonsaturating" | "hinge";
 
 export const GAN_LOSSES: readonly GanLoss[] = ["minimax", "nonsaturating", "hinge"];
-
-/** ln(1 + eᵘ) without overflow or loss of precision. */
-export function softplus(u: number): number {
-  return u > 0 ? u + Math.log1p(Math.exp(-u)) : Math.log1p(Math.exp(u));
-}
-
-/** σ(u) = 1 / (1 + e⁻ᵘ) without overflow. */
-export function sigmoid(u: number): number {
-  if (u >= 0) return 1 / (1 + Math.exp(-u));
-  const e = Math.exp(u);
-  return e / (1 + e);
-}
 
 /**
  * Discriminator loss over `nReal` real logits (f[0 … nReal−1]) followed by `nFake` fake logits

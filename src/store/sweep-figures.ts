@@ -1,8 +1,10 @@
 import type { Figure } from "../figures/figure.js";
-import { fitLine } from "../figures/fit.js";
 import { type HeatmapPoint, heatmap } from "../figures/heatmap.js";
 import { type LineSeries, lineChart } from "../figures/lineChart.js";
 import { scatterChart } from "../figures/scatterChart.js";
+import { fitPowerLaw, type SlopeFit } from "../math/fit.js";
+import { formatSignificant as fmt } from "../math/format.js";
+import { mean, std } from "../math/stats.js";
 import { axisValues } from "../sweep/expand.js";
 import { type Axis, axisName, type SweepSpec } from "../sweep/spec.js";
 import type { StoredRun } from "./store.js";
@@ -20,50 +22,6 @@ export interface SweepFigure {
   figure: Figure;
 }
 
-/** A fitted power law with its 95% confidence interval. */
-export interface SlopeFit {
-  slope: number;
-  /** Half-width of the 95% confidence interval of the slope (Student t). */
-  ci95: number;
-  r2: number;
-  n: number;
-}
-
-/** Two-sided 95% Student-t quantile for ν degrees of freedom (Cornish–Fisher expansion; exact enough for ν ≥ 2). */
-export function t975(nu: number): number {
-  const table = [12.706, 4.303, 3.182, 2.776, 2.571];
-  if (nu <= 5) return table[Math.max(1, Math.round(nu)) - 1];
-  const z = 1.959963984540054;
-  const z3 = z ** 3;
-  const z5 = z ** 5;
-  const z7 = z ** 7;
-  return (
-    z +
-    (z3 + z) / (4 * nu) +
-    (5 * z5 + 16 * z3 + 3 * z) / (96 * nu ** 2) +
-    (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * nu ** 3)
-  );
-}
-
-/** Least-squares slope of log10 y on log10 x, with a 95% confidence interval. */
-export function fitPowerLaw(points: readonly { x: number; y: number }[]): SlopeFit | null {
-  const pts = points.filter((p) => p.x > 0 && p.y > 0 && Number.isFinite(p.x) && Number.isFinite(p.y));
-  if (pts.length < 3 || new Set(pts.map((p) => p.x)).size < 2) return null;
-  const fit = fitLine(pts, "log", "log");
-  const X = pts.map((p) => Math.log10(p.x));
-  const Y = pts.map((p) => Math.log10(p.y));
-  const mx = X.reduce((a, b) => a + b, 0) / X.length;
-  let sxx = 0;
-  let sse = 0;
-  for (let i = 0; i < X.length; i++) {
-    sxx += (X[i] - mx) ** 2;
-    sse += (Y[i] - (fit.slope * X[i] + fit.intercept)) ** 2;
-  }
-  const nu = X.length - 2;
-  const se = Math.sqrt(sse / nu / sxx);
-  return { slope: fit.slope, ci95: t975(nu) * se, r2: fit.r2, n: X.length };
-}
-
 function isLogAxis(axis: Axis): boolean {
   if (axis.range) return axis.range.scale === "log";
   const v = axis.values ?? [];
@@ -74,20 +32,6 @@ function isLogAxis(axis: Axis): boolean {
 
 function numericAxis(axis: Axis): boolean {
   return axisValues(axis).every((v) => typeof v === "number");
-}
-
-function mean(a: number[]): number {
-  return a.reduce((s, v) => s + v, 0) / a.length;
-}
-
-function std(a: number[]): number {
-  if (a.length < 2) return 0;
-  const m = mean(a);
-  return Math.sqrt(a.reduce((s, v) => s + (v - m) ** 2, 0) / (a.length - 1));
-}
-
-function fmt(v: number): string {
-  return Number(v.toPrecision(3)).toString();
 }
 
 /** The values a kept scalar can take, for clamping colour domains (undefined: unbounded). */

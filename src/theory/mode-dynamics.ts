@@ -10,8 +10,8 @@
  * @module
  */
 
+import { sigmoid } from "../math/logistic.js";
 import { integrate } from "./ode.js";
-import { sigmoid } from "./special.js";
 
 /** Loss of THEORY.md §1: cross-entropy (`"ce"`) or hinge (`"hinge"`). */
 export type Loss = "ce" | "hinge";

@@ -393,14 +393,3 @@ export function integrateLogTime(
     eventTime: r.eventTime === undefined ? undefined : Math.exp(r.eventTime),
   };
 }
-
-/** `n` log-spaced times from `a` to `b` inclusive (both > 0), for `outputTimes`. */
-export function logspace(a: number, b: number, n: number): number[] {
-  if (!(a > 0 && b > 0)) throw new Error(`logspace: need a, b > 0, got ${a}, ${b}`);
-  if (n === 1) return [a];
-  const la = Math.log(a);
-  const step = (Math.log(b) - la) / (n - 1);
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push(i === 0 ? a : i === n - 1 ? b : Math.exp(la + i * step));
-  return out;
-}

@@ -1,6 +1,6 @@
 /**
- * Special functions used by the closed forms of THEORY.md: the exponential integral `Ei` (§3, P5),
- * the Gudermannian `gd` (§3, P8), and numerically stable `sigmoid` / `softplus` (§1).
+ * Special functions used by the closed forms of THEORY.md: the exponential integral `Ei` (§3, P5)
+ * and the Gudermannian `gd` (§3, P8). The stable `sigmoid` / `softplus` of §1 live in `src/math/logistic.ts`.
  *
  * Why `Ei` is written here rather than taken from a library: no well-kept npm package offers a float64 `Ei`
  * usable synchronously in the browser. `@stdlib` has no exponential integral; `cephes` (npm) is a
@@ -132,22 +132,4 @@ export function gdInv(phi: number): number {
   if (phi === Math.PI / 2) return Number.POSITIVE_INFINITY;
   if (phi === -Math.PI / 2) return Number.NEGATIVE_INFINITY;
   return 2 * Math.atanh(Math.tan(phi / 2));
-}
-
-/**
- * Logistic sigmoid `σ(x) = 1/(1+e^{−x})`, without overflow for any `x`. THEORY.md §1: the cross-entropy
- * gradient factor `σ(−m)` of every mode (P2–P13).
- */
-export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
-}
-
-/**
- * Softplus `log(1 + e^x)`, without overflow or loss of precision for any `x`. THEORY.md §1: the
- * cross-entropy loss of a point with margin `m` is `softplus(−m)`.
- */
-export function softplus(x: number): number {
-  return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
 }

@@ -15,9 +15,9 @@
  * @module
  */
 
+import { sigmoid } from "../math/logistic.js";
 import type { Loss } from "./mode-dynamics.js";
 import { integrateLogTime } from "./ode.js";
-import { sigmoid } from "./special.js";
 
 /** Parameters of the two-feature problem. */
 export interface StarvationParams {

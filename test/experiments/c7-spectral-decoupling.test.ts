@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { noisyBOnlyTest } from "../../src/experiments/c7/measure.js";
-import { meanStd, measureWideSd, wideSdConfig } from "../../src/experiments/c7/spectral-decoupling.js";
+import { measureWideSd, wideSdConfig } from "../../src/experiments/c7/spectral-decoupling.js";
 
 describe("C7: spectral decoupling in a wide ReLU net", () => {
   it("the config is a dense ReLU net with a He start and the SD penalty", () => {
@@ -31,10 +31,5 @@ describe("C7: spectral decoupling in a wide ReLU net", () => {
     expect(plain.uB / plain.uA).toBeGreaterThan(0.1);
     expect(sd.uB / sd.uA).toBeLessThan(plain.uB / plain.uA / 3);
     expect(sd.noisyB).toBeLessThan(plain.noisyB);
-  });
-
-  it("meanStd", () => {
-    expect(meanStd([1, 3])).toEqual({ mean: 2, std: Math.SQRT2 });
-    expect(meanStd([5])).toEqual({ mean: 5, std: 0 });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { discriminatorLoss, GAN_LOSSES, generatorLoss, sigmoid, softplus } from "../../src/gan/losses.js";
+import { discriminatorLoss, GAN_LOSSES, generatorLoss } from "../../src/gan/losses.js";
+import { sigmoid, softplus } from "../../src/math/logistic.js";
 
 const f = [-3.2, -0.7, 0.4, 2.1, -1.5, 0.05, 1.3, -0.2];
 const h = 1e-6;

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StoredRun } from "../../src/store/store.js";
-import {
-  fitPowerLaw,
-  scalarRange,
-  sweepFigures,
-  sweepHeatmap,
-  sweepScaling,
-  t975,
-} from "../../src/store/sweep-figures.js";
+import { scalarRange, sweepFigures, sweepHeatmap, sweepScaling } from "../../src/store/sweep-figures.js";
 import { parseSweepSpec } from "../../src/sweep/spec.js";
 
 function run(
@@ -34,19 +27,6 @@ function run(
 }
 
 describe("sweep figures", () => {
-  it("t quantiles and power-law fits with a confidence interval", () => {
-    expect(t975(1)).toBeCloseTo(12.706, 3);
-    expect(t975(30)).toBeCloseTo(2.042, 3);
-    expect(t975(1000)).toBeCloseTo(1.962, 3);
-    const exact = fitPowerLaw([1, 2, 4, 8].map((x) => ({ x, y: 3 * x ** -1.5 })));
-    expect(exact?.slope).toBeCloseTo(-1.5, 12);
-    expect(exact?.ci95).toBeLessThan(1e-10);
-    const noisy = fitPowerLaw([1, 2, 4, 8, 16].flatMap((x) => [0.9, 1.1].map((f) => ({ x, y: f * x ** 2 }))));
-    expect(noisy?.slope).toBeCloseTo(2, 10);
-    expect(noisy?.ci95).toBeGreaterThan(0);
-    expect(fitPowerLaw([{ x: 1, y: 1 }])).toBeNull();
-  });
-
   it("heatmap marks diverged and failed cells and averages seeds", () => {
     const spec = parseSweepSpec({
       name: "h",

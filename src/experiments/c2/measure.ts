@@ -1,8 +1,9 @@
+import { logLogSlope } from "../../math/fit.js";
 import { marginAtTime, marginLateAsymptote, timeToMargin } from "../../theory/balanced-ei.js";
 import { modeGain, simulateMode } from "../../theory/mode-dynamics.js";
 import { integrate } from "../../theory/ode.js";
 import { logTimeStages, type Stage } from "../support/staged-run.js";
-import { logLogSlope, type ModeRun, type ModeStart, maxOf, runModes } from "./modes.js";
+import { type ModeRun, type ModeStart, maxOf, runModes } from "./modes.js";
 
 /**
  * ∫₀ᵗ c(s)² ds at each of `times` (ascending), along the gradient flow of one mode, c = r σ(−m) (CE) or

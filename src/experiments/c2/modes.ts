@@ -130,18 +130,3 @@ export function maxOf(values: readonly number[]): number {
   }
   return m;
 }
-
-/** Least-squares slope of log(y) against log(x). */
-export function logLogSlope(x: readonly number[], y: readonly number[]): number {
-  const X = x.map(Math.log);
-  const Y = y.map(Math.log);
-  const mx = X.reduce((s, v) => s + v, 0) / X.length;
-  const my = Y.reduce((s, v) => s + v, 0) / Y.length;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < X.length; i++) {
-    sxy += (X[i] - mx) * (Y[i] - my);
-    sxx += (X[i] - mx) ** 2;
-  }
-  return sxy / sxx;
-}

@@ -1,9 +1,10 @@
 import { formatNumber as fmt } from "../../figures/figure.js";
 import { type LineSeries, lineChart } from "../../figures/lineChart.js";
 import { paletteColor } from "../../figures/theme.js";
+import { logSpaced } from "../../math/spacing.js";
 import { flipTimeCE, flipTimeExact } from "../../theory/flip-time.js";
 import type { ExperimentFigure } from "../experiment.js";
-import { type FlipTimesByNorm, logSpaced } from "./flip-times.js";
+import type { FlipTimesByNorm } from "./flip-times.js";
 
 /** t* vs ‖x‖ on log–log axes, one colour per ratio |b0|/a0: measured points, closed form dashed. */
 export function flipVsNormFigure(

@@ -1,7 +1,7 @@
 import type { RunConfigInput } from "../../config/run-config.js";
+import { logLogSlope } from "../../math/fit.js";
 import { flipTimeCE, flipTimeExact, flipTimeHinge } from "../../theory/flip-time.js";
 import type { ModeStart } from "../c2/modes.js";
-import { logLogSlope } from "../c2/modes.js";
 import { exactSettingConfig } from "../support/exact-setting.js";
 import { elementSeries, firstCrossing } from "../support/history-series.js";
 import { runConfig } from "../support/run.js";
@@ -113,10 +113,4 @@ export function measureFlipTimes(o: MeasureFlipTimesOptions): FlipTimesByNorm {
     o,
   );
   return { ...res, norms: [...o.norms], slope: logLogSlope(o.norms, res.measured) };
-}
-
-/** `count` log-spaced values from lo to hi. */
-export function logSpaced(lo: number, hi: number, count: number): number[] {
-  if (count === 1) return [lo];
-  return Array.from({ length: count }, (_, i) => lo * (hi / lo) ** (i / (count - 1)));
 }

@@ -5,7 +5,7 @@
  * times are only a guide. Measures the time each feature's margin r·(f(u) − f(−u))/2 reaches 1.
  */
 import type { RunConfigInput } from "../../config/run-config.js";
-import { fitLine } from "../../figures/fit.js";
+import { fitLine } from "../../math/fit.js";
 import { runConfig } from "../support/run.js";
 import { crossingTime, featureStrength } from "./feature-time.js";
 

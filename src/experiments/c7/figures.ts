@@ -3,10 +3,11 @@ import { formatNumber } from "../../figures/figure.js";
 import { type LineSeries, lineChart } from "../../figures/lineChart.js";
 import { smallMultiples } from "../../figures/smallMultiples.js";
 import { PALETTE } from "../../figures/theme.js";
+import { meanStd } from "../../math/stats.js";
 import { simulateStarvation } from "../../theory/starvation.js";
 import type { ExperimentFigure } from "../experiment.js";
 import { predictedNoisyBAccuracy, type StarvationMeasureResult } from "./measure.js";
-import { meanStd, type WideSdSweep } from "./spectral-decoupling.js";
+import type { WideSdSweep } from "./spectral-decoupling.js";
 
 /** Numbers in figure text: the figures' one format (10⁻⁶, not 0.000001 or 1e-6). */
 const fmt = (v: number, d = 3) => formatNumber(v, d);

@@ -17,6 +17,7 @@ import type { RunConfigInput } from "../../config/run-config.js";
 import type { Dataset } from "../../data/dataset.js";
 import type { LayerWeights } from "../../engine/mlp.js";
 import { Rng } from "../../engine/rng.js";
+import { normalCdf } from "../../math/normal.js";
 import type { Probe } from "../../probes/probe.js";
 import { simulateStarvation, starvationRho } from "../../theory/starvation.js";
 import type { HistoryRecord } from "../../train/history.js";
@@ -166,18 +167,6 @@ export function starvationStages(lr: number, tSwitch: number, tEnd: number, maxL
     t += eta * steps;
   }
   return stages;
-}
-
-function normalCdf(z: number): number {
-  // Abramowitz–Stegun 7.1.26 via erf; |error| < 1.5e-7, enough for accuracies.
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * x);
-  const erf =
-    1 -
-    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
-      t *
-      Math.exp(-x * x);
-  return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
 }
 
 /** Φ(u_B r_B/(s √(u_A² + u_B²))): accuracy of f = u_A x_A + u_B x_B on y r_B e_B + N(0, s² I). */

@@ -118,13 +118,6 @@ export function measureWideSd(o: WideSdOptions): WideSdResult {
   };
 }
 
-/** Mean and sample standard deviation. */
-export function meanStd(xs: readonly number[]): { mean: number; std: number } {
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const v = xs.length > 1 ? xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1) : 0;
-  return { mean, std: Math.sqrt(v) };
-}
-
 /** A λ sweep over seeds in one data setting. */
 export interface WideSdSweep {
   /** "frequency" (THEORY.md §7's data: B in a fraction pB) or "norm" (B in every point, weaker). */

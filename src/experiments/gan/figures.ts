@@ -10,8 +10,8 @@ import { type LineSeries, lineChart } from "../../figures/lineChart.js";
 import { smallMultiples } from "../../figures/smallMultiples.js";
 import { PALETTE, themeConfig } from "../../figures/theme.js";
 import type { GanRecord } from "../../gan/train.js";
+import { meanOfFinite, stdOfFinite } from "../../math/stats.js";
 import type { GanCellResult } from "./runs.js";
-import { mean, std } from "./stats.js";
 
 /** Colours: one per loss (CE variants blue/green, hinge vermillion); SGD lighter via the label order. */
 const CELL_COLORS: Record<string, string> = {
@@ -43,8 +43,8 @@ function band(cell: GanCellResult, pick: (r: GanRecord) => number) {
       .map((run) => run.history[i])
       .filter((r) => r?.iteration === it)
       .map(pick);
-    const mu = mean(vals);
-    const sd = std(vals);
+    const mu = meanOfFinite(vals);
+    const sd = stdOfFinite(vals);
     m.push(mu);
     lo.push(mu - sd);
     hi.push(mu + sd);
@@ -214,7 +214,7 @@ export function snapshotsFigure(cells: GanCellResult[], mixture: GaussianMixture
 /** A cell of the final table: mean ± std over seeds. */
 function pm(xs: number[], digits: number, percent = false): string {
   const k = percent ? 100 : 1;
-  return `${fmt(mean(xs) * k, digits)} ± ${fmt(std(xs) * k, 2)}${percent ? " %" : ""}`;
+  return `${fmt(meanOfFinite(xs) * k, digits)} ± ${fmt(stdOfFinite(xs) * k, 2)}${percent ? " %" : ""}`;
 }
 
 /** The final table (mean ± std over seeds per data × loss × optimizer) drawn as a figure. */

@@ -6,7 +6,7 @@ import type { Backend } from "../../engine/backend.js";
 import type { GanConfig, GanConfigInput } from "../../gan/config.js";
 import type { GanLoss } from "../../gan/losses.js";
 import { createGanRun, type GanRecord } from "../../gan/train.js";
-import { mean, std } from "./stats.js";
+import { meanOfFinite, stdOfFinite } from "../../math/stats.js";
 
 /** Optimizer arms of the bench. */
 export type GanOptimizer = "adam" | "sgd";
@@ -115,12 +115,12 @@ function summarize(seed: number, status: "ok" | "diverged", history: GanRecord[]
     status,
     history,
     final,
-    modesJitter: std(second.map((r) => r.modesCaptured)),
+    modesJitter: stdOfFinite(second.map((r) => r.modesCaptured)),
     modesDrop: drop,
-    lateAbsLogit: mean(late.map((r) => r.absLogit)),
-    lateActive: mean(late.map((r) => r.dActive)),
-    latePush: mean(late.map((r) => r.gPush)),
-    lateSlope: mean(late.map((r) => r.dSlope)),
+    lateAbsLogit: meanOfFinite(late.map((r) => r.absLogit)),
+    lateActive: meanOfFinite(late.map((r) => r.dActive)),
+    latePush: meanOfFinite(late.map((r) => r.gPush)),
+    lateSlope: meanOfFinite(late.map((r) => r.dSlope)),
   };
 }
 

@@ -15,10 +15,10 @@ import { parseRunConfig } from "../../config/validate.js";
 import type { Dataset } from "../../data/dataset.js";
 import { type Backend, resident } from "../../engine/backend.js";
 import { createBackend } from "../../engine/backends.js";
-import { softplusOfNegative } from "../../engine/loss.js";
 import type { Mlp } from "../../engine/mlp.js";
 import { forward } from "../../engine/propagate.js";
 import { createWorkspace, type Workspace } from "../../engine/workspace.js";
+import { softplus } from "../../math/logistic.js";
 import type { Probe } from "../../probes/probe.js";
 import { joinCheckpoint, splitCheckpoint, type TrainerCheckpoint } from "../../train/checkpoint.js";
 import { createTrainer } from "../../train/trainer.js";
@@ -103,7 +103,7 @@ function evaluateCmnist(
     for (let i = 0; i < n; i++) {
       const m = data.y[start + i] * logits[i];
       if (m > 0) correct++;
-      nll += softplusOfNegative(m);
+      nll += softplus(-m);
       sq += logits[i] * logits[i];
     }
   }
@@ -163,7 +163,7 @@ function cmnistProbe(test: Dataset, chunk: number, backend: Backend): Probe {
       let correct = 0;
       for (let i = 0; i < data.n; i++) {
         const m = data.y[i] * logits[i];
-        nll += softplusOfNegative(m);
+        nll += softplus(-m);
         if (m > 0) correct++;
         sq += logits[i] * logits[i];
       }
