@@ -28,7 +28,10 @@ export default {
   concurrency: 2,
   timeoutMS: 5_000,
   timeoutFactor: 2,
-  reporters: ["clear-text", "html", "json", "progress"],
+  // event-recorder writes each tested mutant to reports/mutation/events/ as it finishes, so a run that
+  // cannot be waited for (shared machine) still shows its survivors so far.
+  reporters: ["clear-text", "html", "json", "progress", "event-recorder"],
+  eventReporter: { baseDir: "reports/mutation/events" },
   htmlReporter: { fileName: "reports/mutation/index.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },

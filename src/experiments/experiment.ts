@@ -22,6 +22,13 @@ export interface Check {
   measured: number | string;
   /** The tolerance the verdict used, in words, e.g. "|Δ| ≤ 0.05". */
   tolerance: string;
+  /**
+   * How the tolerance was derived, with its numbers: the sampling error (e.g. "KS 99%: 1.63/√N, N = 2000"),
+   * the discretisation error of the step size (e.g. "GD error O(η): 2·η·c = 0.04"), or rounding. The report
+   * shows it beside the tolerance, so a reader can judge whether the verdict could have gone the other way.
+   * A tolerance without a basis is one somebody chose; the report says so.
+   */
+  basis?: string;
   /** Whether measured agrees with predicted within tolerance. */
   pass: boolean;
   /**

@@ -1,12 +1,12 @@
 /**
  * Check builders: each turns a prediction and a measurement into a `Check` row with its verdict and the
- * tolerance in words. `why` says how the tolerance was derived (sampling error, step size, …); the report
- * prints it beside the number, so a reader can judge the verdict.
+ * tolerance in words. `why` says how the tolerance was derived (sampling error, step size, …): it becomes
+ * the check's `basis`, which the report prints beside the tolerance, so a reader can judge the verdict.
  */
 import type { Check } from "../experiments/experiment.js";
 import { formatNumber } from "../figures/figure.js";
 
-const explained = (tolerance: string, why?: string) => (why ? `${tolerance} (${why})` : tolerance);
+const basis = (why?: string) => (why ? { basis: why } : {});
 
 /** Pass when |measured − predicted| ≤ rel·|predicted| (a non-finite measurement fails). */
 export function relativeCheck(
@@ -23,7 +23,8 @@ export function relativeCheck(
     statement,
     predicted,
     measured,
-    tolerance: explained(`relative error ≤ ${rel}`, why),
+    tolerance: `relative error ≤ ${rel}`,
+    ...basis(why),
     pass,
   };
 }
@@ -38,8 +39,8 @@ export function absoluteCheck(
   why?: string,
 ): Check {
   const pass = Number.isFinite(measured) && Math.abs(measured - predicted) <= abs;
-  const tolerance = explained(`|measured − predicted| ≤ ${abs}`, why);
-  return { prediction, statement, predicted, measured, tolerance, pass };
+  const tolerance = `|measured − predicted| ≤ ${abs}`;
+  return { prediction, statement, predicted, measured, tolerance, ...basis(why), pass };
 }
 
 /**
@@ -58,7 +59,8 @@ export function boundCheck(
     statement,
     predicted: options.predicted ?? 0,
     measured,
-    tolerance: explained(`≤ ${formatNumber(bound)}`, options.why),
+    tolerance: `≤ ${formatNumber(bound)}`,
+    ...basis(options.why),
     pass: measured <= bound,
   };
 }

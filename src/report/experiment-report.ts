@@ -91,7 +91,7 @@ function stripFigures(r: ExperimentResult): Omit<ExperimentResult, "figures"> & 
 
 function checksCsv(results: readonly ExperimentResult[]): string {
   const esc = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = ["claim,experiment,prediction,statement,predicted,measured,tolerance,pass,finding"];
+  const lines = ["claim,experiment,prediction,statement,predicted,measured,tolerance,basis,pass,finding"];
   for (const r of results) {
     for (const c of r.checks) {
       lines.push(
@@ -103,6 +103,7 @@ function checksCsv(results: readonly ExperimentResult[]): string {
           String(c.predicted),
           String(c.measured),
           c.tolerance,
+          c.basis ?? "",
           String(c.pass),
           c.finding ?? "",
         ]

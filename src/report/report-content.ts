@@ -189,6 +189,7 @@ function checkCells(c: Check): TableRow {
       showValue(c.measured),
       showValue(c.predicted),
       c.tolerance,
+      c.basis ?? "—",
       { verdict: badge },
     ],
   };
@@ -204,9 +205,20 @@ function checksSection(results: readonly ExperimentResult[]): ReportSection {
     id: "checks",
     heading: "Appendix B: every check",
     paragraphs: [
-      "Each check once, grouped by claim: the prediction, what was measured, what was predicted, the tolerance the verdict used.",
+      "Each check once, grouped by claim: the prediction, what was measured, what was predicted, the tolerance the verdict used and how that tolerance was derived (sampling error, step size, rounding), where the check states it.",
     ],
-    table: { columns: ["Prediction", "Statement", "Measured", "Predicted", "Tolerance", "Verdict"], rows },
+    table: {
+      columns: [
+        "Prediction",
+        "Statement",
+        "Measured",
+        "Predicted",
+        "Tolerance",
+        "Tolerance derived from",
+        "Verdict",
+      ],
+      rows,
+    },
   };
 }
 

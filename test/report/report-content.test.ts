@@ -50,7 +50,7 @@ describe("claimVerdict", () => {
 describe("reportContent", () => {
   const md = theoryMarkdown();
   const results = [
-    result("C4", [check("P3", true), check("P4", true)]),
+    result("C4", [{ ...check("P3", true), basis: "99% binomial, N = 400" }, check("P4", true)]),
     result("C7", [check("P11", true), check("C7 (SD)", false, "SD does not un-starve B: 0.531 vs 0.722.")]),
   ];
   const input = reportContent(results, {
@@ -76,6 +76,17 @@ describe("reportContent", () => {
       expect(html.split(`claimed-${c.prediction.replace(/\W/g, "").toLowerCase()} (`).length - 1).toBe(1);
     }
     expect(html.split("Checks: C7 title of C7").length - 1).toBe(1);
+  });
+
+  it("shows how each tolerance was derived beside it, and a dash where a check does not say", () => {
+    const rows = input.sections[5].table?.rows ?? [];
+    const cells = (p: string) => {
+      const row = rows.find((r) => "cells" in r && r.cells[0] === p);
+      return row && "cells" in row ? row.cells : [];
+    };
+    expect(input.sections[5].table?.columns[5]).toBe("Tolerance derived from");
+    expect(cells("P3").slice(4, 6)).toEqual(["|Δ| ≤ 0.1", "99% binomial, N = 400"]);
+    expect(cells("P4")[5]).toBe("—");
   });
 
   it("marks the finding apart, with its numbers, and defines every prediction", () => {
