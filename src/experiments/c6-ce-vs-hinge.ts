@@ -4,13 +4,13 @@
  * parameters stop exactly; CE margin and weight norm keep growing like ln t (P5 late phase).
  */
 import { formatNumber as fmt } from "../figures/figure.js";
-import { stagedErrorBound } from "./c2/measure.js";
-import type { ModeStart } from "./c2/modes.js";
-import { lateCheck } from "./c2-independent-modes.js";
+import { lateCheck } from "../kit/late-phase-check.js";
+import { stagedErrorBound } from "../kit/measure/mode-error-bound.js";
+import type { ModeStart } from "../kit/measure/modes.js";
+import { logTimeStages } from "../kit/measure/staged-run.js";
 import { flipRatioFigure, marginsFigure, normFigure } from "./c6/figures.js";
 import { measureBalancedPair, measureFlipRatio } from "./c6/measure.js";
 import type { Check, Experiment, ExperimentOptions, ExperimentResult, Limit } from "./experiment.js";
-import { logTimeStages } from "./support/staged-run.js";
 
 /** Settings of a C6 run. */
 export interface C6Settings {

@@ -1,6 +1,6 @@
-import { c1Experiment } from "./c1-sigmoidal-error.js";
-import { c2Experiment } from "./c2-independent-modes.js";
-import { c3Experiment } from "./c3-failed-training.js";
+import { c1Experiment } from "./c1-sigmoidal-error/claim.js";
+import { c2Experiment } from "./c2-independent-modes/claim.js";
+import { c3Experiment } from "./c3-failed-training/claim.js";
 import { c4Experiment } from "./c4-input-norm.js";
 import { c5Experiment } from "./c5-feature-frequency.js";
 import { c6Experiment } from "./c6-ce-vs-hinge.js";

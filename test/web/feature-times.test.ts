@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseRunConfig } from "../../src/config/validate.js";
-import { crossingTime } from "../../src/experiments/c5/feature-time.js";
+import { crossingTime } from "../../src/kit/measure/feature-response.js";
 import { runTraining } from "../../src/train/run.js";
 import { findPreset } from "../../web/src/presets.js";
 import { featureTimesGap } from "../../web/src/worker/feature-times.js";

@@ -5,9 +5,9 @@
  * times are only a guide. Measures the time each feature's margin r·(f(u) − f(−u))/2 reaches 1.
  */
 import type { RunConfigInput } from "../../config/run-config.js";
+import { crossingTime, featureStrength } from "../../kit/measure/feature-response.js";
+import { runConfig } from "../../kit/measure/run.js";
 import { fitLine } from "../../math/fit.js";
-import { runConfig } from "../support/run.js";
-import { crossingTime, featureStrength } from "./feature-time.js";
 
 /** Options of {@link measureDenseFeatureTimes}. */
 export interface DenseFeatureOptions {

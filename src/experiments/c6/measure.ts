@@ -1,4 +1,8 @@
 import type { RunConfigInput } from "../../config/run-config.js";
+import { measureFlipTimesOf } from "../../kit/measure/flip-times.js";
+import { elementSeries, firstCrossing } from "../../kit/measure/history-series.js";
+import { defaultSwitch } from "../../kit/measure/mode-error-bound.js";
+import { type ModeRun, type ModeStart, maxOf, runModes } from "../../kit/measure/modes.js";
 import {
   hingeMarginAtTime,
   hingeTimeToMargin,
@@ -7,10 +11,6 @@ import {
   timeToMargin,
 } from "../../theory/balanced-ei.js";
 import { flipTimeExact } from "../../theory/flip-time.js";
-import { defaultSwitch } from "../c2/measure.js";
-import { type ModeRun, type ModeStart, maxOf, runModes } from "../c2/modes.js";
-import { measureFlipTimesOf } from "../c4/flip-times.js";
-import { elementSeries, firstCrossing } from "../support/history-series.js";
 
 /** P4: flip times of the same wrong-sign starts under CE and hinge. */
 export interface FlipRatioResult {

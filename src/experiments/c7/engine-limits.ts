@@ -3,8 +3,8 @@
  * The response along each feature, u_j = (f(d_j) − f(−d_j))/2, from the feature-responses probe.
  */
 import type { RunConfigInput } from "../../config/run-config.js";
-import { featureStrength } from "../c5/feature-time.js";
-import { runConfig } from "../support/run.js";
+import { featureStrength } from "../../kit/measure/feature-response.js";
+import { runConfig } from "../../kit/measure/run.js";
 
 /** Options of {@link measureEngineStarvation}. */
 export interface EngineStarvationOptions {

@@ -17,11 +17,11 @@ import type { RunConfigInput } from "../../config/run-config.js";
 import type { Dataset } from "../../data/dataset.js";
 import type { LayerWeights } from "../../engine/mlp.js";
 import { Rng } from "../../engine/rng.js";
+import { runStaged, type Stage } from "../../kit/measure/staged-run.js";
 import { normalCdf } from "../../math/normal.js";
 import type { Probe } from "../../probes/probe.js";
 import { simulateStarvation, starvationRho } from "../../theory/starvation.js";
 import type { HistoryRecord } from "../../train/history.js";
-import { runStaged, type Stage } from "../support/staged-run.js";
 
 /** Options of {@link measureStarvation}. */
 export interface StarvationMeasureOptions {

@@ -3,7 +3,9 @@ import { type LineSeries, lineChart } from "../../figures/lineChart.js";
 import { paletteColor } from "../../figures/theme.js";
 import { marginAtTime, marginLateAsymptote } from "../../theory/balanced-ei.js";
 import type { ExperimentFigure } from "../experiment.js";
-import type { BalancedResult, DriftResult } from "./measure.js";
+import type { C2Measurement } from "./measure.js";
+import type { BalancedResult, DriftResult } from "./measurements.js";
+import type { C2Settings } from "./settings.js";
 
 /** Positive times for a log-time axis (drops t = 0). */
 function positive(t: readonly number[], y: readonly number[]): { x: number; y: number }[] {
@@ -217,4 +219,25 @@ export function lrErrorFigure(rows: { lr: number; result: BalancedResult }[]): E
       legend: "right",
     }),
   };
+}
+
+/** The C2 figures: margins, off-diagonal weights, linear-layer margins, drift, GD error vs η. */
+export function c2Figures(m: C2Measurement, s: C2Settings): ExperimentFigure[] {
+  const { ref, indCE, indLinear, linearBalanced, driftCE, driftHinge, lrRows } = m;
+  return [
+    marginsFigure(ref, s.a0, s.lr),
+    offDiagonalFigure(
+      { t: indCE.run.t, off: indCE.run.offDiagonal },
+      { t: indLinear.run.t, off: indLinear.run.offDiagonal },
+    ),
+    linearMarginsFigure(linearBalanced),
+    driftFigure(
+      [
+        { loss: "cross-entropy", result: driftCE },
+        { loss: "hinge", result: driftHinge },
+      ],
+      s.driftT,
+    ),
+    lrErrorFigure(lrRows),
+  ];
 }

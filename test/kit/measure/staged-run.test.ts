@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RunConfigInput } from "../../../src/config/run-config.js";
-import { logTimeStages, runStaged } from "../../../src/experiments/support/staged-run.js";
+import { logTimeStages, runStaged } from "../../../src/kit/measure/staged-run.js";
 
 const base = (optimizer: RunConfigInput["optimizer"]): RunConfigInput => ({
   seed: 3,

@@ -1,9 +1,9 @@
 import type { RunConfigInput } from "../../config/run-config.js";
 import { Rng } from "../../engine/rng.js";
+import { runChunked } from "../../kit/measure/chunked-runs.js";
+import { Z_99 } from "../../kit/measure/error-curves.js";
+import { deepExactSettingConfig } from "../../kit/measure/exact-setting.js";
 import { chainRecoveryProbability, classifyChain } from "../../theory/failure-regions.js";
-import { runChunked } from "../c1/chunked-runs.js";
-import { Z_99 } from "../c1/error-curves.js";
-import { deepExactSettingConfig } from "../support/exact-setting.js";
 
 /** Options of {@link measureDepthRecovery}. */
 export interface DepthRecoveryOptions {

@@ -1,9 +1,9 @@
 import type { RunConfigInput } from "../../config/run-config.js";
 import { Rng } from "../../engine/rng.js";
 import type { HistoryRecord } from "../../train/history.js";
-import { exactSettingConfig } from "../support/exact-setting.js";
-import { runConfig } from "../support/run.js";
-import { logTimeStages, runStaged } from "../support/staged-run.js";
+import { exactSettingConfig } from "./exact-setting.js";
+import { runConfig } from "./run.js";
+import { logTimeStages, runStaged } from "./staged-run.js";
 
 /** The start of one mode (a_k, b_k) of THEORY.md §2: point x_k = r e_k with label y. */
 export interface ModeStart {

@@ -3,12 +3,14 @@ import { type LineSeries, lineChart } from "../../figures/lineChart.js";
 import { type PhaseTrajectory, phasePortrait } from "../../figures/phasePortrait.js";
 import { smallMultiples } from "../../figures/smallMultiples.js";
 import { OUTCOME_COLORS, PALETTE } from "../../figures/theme.js";
+import type { ErrorCurveMeasurement } from "../../kit/measure/error-curves.js";
 import { errorCurveEqualNorm } from "../../theory/error-curve.js";
 import { type Box, failureRegions, flowLines, type Polygon } from "../../theory/failure-regions.js";
-import type { ErrorCurveMeasurement } from "../c1/error-curves.js";
 import type { ExperimentFigure } from "../experiment.js";
 import type { DepthRecoveryMeasurement } from "./depth.js";
+import type { C3Measurement } from "./measure.js";
 import type { PhaseGridMeasurement, SeparatrixMeasurement } from "./phase-grid.js";
+import { BOX, C3_EPS, GRID_TIME } from "./settings.js";
 
 const xy = (p: Polygon): XY[] => p.a.map((a, i) => ({ x: a, y: p.b[i] }));
 
@@ -219,4 +221,15 @@ export function separatrixFigure(s: SeparatrixMeasurement): ExperimentFigure {
       ],
     }),
   };
+}
+
+/** The C3 figures: phase portraits per loss, final errors, recovery vs depth, the separatrix. */
+export function c3Figures({ ce, hinge, half, gauss, depths, separatrix }: C3Measurement): ExperimentFigure[] {
+  return [
+    phaseFigure(ce, "ce", BOX, GRID_TIME),
+    phaseFigure(hinge, "hinge", BOX, GRID_TIME),
+    finalErrorFigure(half, gauss, C3_EPS),
+    depthFigure(depths),
+    separatrixFigure(separatrix),
+  ];
 }

@@ -1,5 +1,5 @@
 import type { RunConfigInput } from "../../config/run-config.js";
-import { runConfig } from "../support/run.js";
+import { runConfig } from "./run.js";
 
 /**
  * Many independent points (modes) simulated as several small engine runs. In the exact setting each point

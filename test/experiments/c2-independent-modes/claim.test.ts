@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { c2Experiment } from "../../../src/experiments/c2-independent-modes/claim.js";
 import {
-  gainSquaredIntegral,
   measureBalanceDrift,
   measureBalancedMargins,
   measureIndependence,
-} from "../../src/experiments/c2/measure.js";
-import { C2_SETTINGS, runC2 } from "../../src/experiments/c2-independent-modes.js";
-import { exactSettingConfig } from "../../src/experiments/support/exact-setting.js";
-import { logTimeStages, runStaged } from "../../src/experiments/support/staged-run.js";
-import { timeToMargin } from "../../src/theory/balanced-ei.js";
+} from "../../../src/experiments/c2-independent-modes/measurements.js";
+import { C2_SETTINGS } from "../../../src/experiments/c2-independent-modes/settings.js";
+import { exactSettingConfig } from "../../../src/kit/measure/exact-setting.js";
+import { gainSquaredIntegral } from "../../../src/kit/measure/mode-error-bound.js";
+import { logTimeStages, runStaged } from "../../../src/kit/measure/staged-run.js";
+import { timeToMargin } from "../../../src/theory/balanced-ei.js";
 
 describe("C2: independent modes", () => {
   it("P1: off-diagonal weights stay exactly 0 (ReLU), not with a linear hidden layer", () => {
@@ -63,7 +64,7 @@ describe("C2: independent modes", () => {
 
   it("runs at reduced size with every check passing", () => {
     const s = { ...C2_SETTINGS.default, norms: [0.5, 1, 3], tEnd: 200, largeLrs: [0.2], deltas: [0.01] };
-    const res = runC2(s, 3);
+    const res = c2Experiment.runWith(s, { seed: 3 });
     const failed = res.checks.filter((c) => !c.pass);
     expect(failed).toEqual([]);
     expect(res.figures.length).toBeGreaterThanOrEqual(4);

@@ -1,9 +1,9 @@
 import type { RunConfigInput } from "../../config/run-config.js";
+import { runChunked } from "../../kit/measure/chunked-runs.js";
+import { exactSettingConfig } from "../../kit/measure/exact-setting.js";
 import { classifyInit, type Fate } from "../../theory/failure-regions.js";
 import { flipTimeExact } from "../../theory/flip-time.js";
 import { simulateMode } from "../../theory/mode-dynamics.js";
-import { runChunked } from "../c1/chunked-runs.js";
-import { exactSettingConfig } from "../support/exact-setting.js";
 
 /** Simulated fate of a mode at the end of a run. */
 export type Outcome = "dead" | "learned" | "recovered" | "failed" | "undecided";

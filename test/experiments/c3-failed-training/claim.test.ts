@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { measureDepthRecovery } from "../../src/experiments/c3/depth.js";
+import { c3Experiment } from "../../../src/experiments/c3-failed-training/claim.js";
+import { measureDepthRecovery } from "../../../src/experiments/c3-failed-training/depth.js";
 import {
   measureModes,
   measurePhaseGrid,
   measureSeparatrixTimes,
-} from "../../src/experiments/c3/phase-grid.js";
-import { runC3 } from "../../src/experiments/c3-failed-training.js";
-import { verdict } from "../../src/experiments/experiment.js";
+} from "../../../src/experiments/c3-failed-training/phase-grid.js";
+import { verdict } from "../../../src/experiments/experiment.js";
 
 describe("C3 measurements at non-default parameters", () => {
   it("P7: single starts at r = 0.5 end in their regions", () => {
@@ -51,7 +51,7 @@ describe("C3 measurements at non-default parameters", () => {
 
 describe("C3 experiment", () => {
   it("passes every check at a reduced size", () => {
-    const result = runC3({ grid: 9, count: 400, chains: 150, depths: [2, 3] }, 2);
+    const result = c3Experiment.runWith({ grid: 9, count: 400, chains: 150, depths: [2, 3] }, { seed: 2 });
     for (const c of result.checks)
       expect(c.pass, `${c.statement}: ${c.measured} (${c.tolerance})`).toBe(true);
     expect(verdict(result)).toBe(true);

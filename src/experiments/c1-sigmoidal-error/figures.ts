@@ -1,9 +1,9 @@
 import type { XY } from "../../figures/figure.js";
 import { type LineSeries, lineChart } from "../../figures/lineChart.js";
 import { PALETTE } from "../../figures/theme.js";
+import type { CollapseMeasurement, ErrorCurveMeasurement } from "../../kit/measure/error-curves.js";
 import { errorCurve } from "../../theory/error-curve.js";
 import type { ExperimentFigure } from "../experiment.js";
-import type { CollapseMeasurement, ErrorCurveMeasurement } from "./error-curves.js";
 
 /** Points (t·scale, y) with t > 0 (log time axes). */
 function curve(t: readonly number[], y: readonly number[], scale = 1): XY[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { exactSettingConfig } from "../../../src/experiments/support/exact-setting.js";
-import { elementSeries, firstCrossing } from "../../../src/experiments/support/history-series.js";
-import { runConfig } from "../../../src/experiments/support/run.js";
+import { exactSettingConfig } from "../../../src/kit/measure/exact-setting.js";
+import { elementSeries, firstCrossing } from "../../../src/kit/measure/history-series.js";
+import { runConfig } from "../../../src/kit/measure/run.js";
 
 describe("experiment support", () => {
   it("exact setting starts at the given (a, b) and keeps modes diagonal", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { measureCollapse, measureErrorCurve } from "../../src/experiments/c1/error-curves.js";
-import { runC1, spreadNorms, supDifference } from "../../src/experiments/c1-sigmoidal-error.js";
-import { verdict } from "../../src/experiments/experiment.js";
+import { c1Experiment } from "../../../src/experiments/c1-sigmoidal-error/claim.js";
+import { spreadNorms, supDifference } from "../../../src/experiments/c1-sigmoidal-error/measure.js";
+import { verdict } from "../../../src/experiments/experiment.js";
+import { measureCollapse, measureErrorCurve } from "../../../src/kit/measure/error-curves.js";
 
 describe("C1 measurements at non-default parameters", () => {
   it("P8: the error curve at r = 3, ε = 1e-2 stays within the KS band of ½[1 − gd(rt)/π] and ends at 1/4", () => {
@@ -46,7 +47,7 @@ describe("C1 measurements at non-default parameters", () => {
 
 describe("C1 experiment", () => {
   it("passes every check at a reduced size", () => {
-    const result = runC1({ count: 400, spreadCount: 300, limitCount: 200 }, 3);
+    const result = c1Experiment.runWith({ count: 400, spreadCount: 300, limitCount: 200 }, { seed: 3 });
     for (const c of result.checks)
       expect(c.pass, `${c.statement}: ${c.measured} (${c.tolerance})`).toBe(true);
     expect(verdict(result)).toBe(true);

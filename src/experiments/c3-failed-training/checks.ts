@@ -1,0 +1,54 @@
+/** C3's checks: every grid start ends in its predicted region (P7), the final errors (P7), depth recovery (P9). */
+import { formatNumber as fmt } from "../../figures/figure.js";
+import { type ErrorCurveMeasurement, Z_99 } from "../../kit/measure/error-curves.js";
+import { finalErrorPrediction } from "../../theory/failure-regions.js";
+import type { Check } from "../experiment.js";
+import type { DepthRecoveryMeasurement } from "./depth.js";
+import type { C3Measurement } from "./measure.js";
+import type { PhaseGridMeasurement } from "./phase-grid.js";
+import { C3_BAND } from "./settings.js";
+
+function finalCheck(m: ErrorCurveMeasurement, label: string, predicted: number): Check {
+  const tol = Z_99 * Math.sqrt((predicted * (1 - predicted)) / m.count) + 0.002;
+  return {
+    prediction: "P7",
+    statement: `final error with ${label}`,
+    predicted,
+    measured: m.final,
+    tolerance: `|Δ| ≤ ${fmt(tol)} (99% binomial, N = ${m.count}, + 0.002 still undecided at t = 8)`,
+    pass: Math.abs(m.final - predicted) <= tol,
+  };
+}
+
+function depthCheck(d: DepthRecoveryMeasurement): Check {
+  const tol = d.halfWidth + d.undecided;
+  return {
+    prediction: "P9",
+    statement: `depth D = ${d.depth}: a wrong chain recovers with probability 1/D (rule |a_D| < min a_l agrees on ${fmt(100 * d.ruleAgreement)}% of chains)`,
+    predicted: d.predicted,
+    measured: d.recovered,
+    tolerance: `|Δ| ≤ ${fmt(tol)} (99% binomial, N = ${d.count}${d.undecided > 0 ? `, + ${fmt(d.undecided)} undecided at the end` : ""})`,
+    pass: Math.abs(d.recovered - d.predicted) <= tol,
+  };
+}
+
+function gridCheck(g: PhaseGridMeasurement, loss: string): Check {
+  return {
+    prediction: "P7",
+    statement: `${loss}: the simulated fate of each grid start (a, b) is its predicted region (dead / correct / recovers / fails)`,
+    predicted: 1,
+    measured: g.accuracy,
+    tolerance: `all ${g.counted} starts (the ${g.excluded} with |a + b| < ${C3_BAND}, a > 0 > b, left out)`,
+    pass: g.accuracy === 1,
+  };
+}
+/** The checks of a C3 measurement. */
+export function c3Checks({ ce, hinge, half, gauss, depths }: C3Measurement): Check[] {
+  return [
+    gridCheck(ce, "cross-entropy"),
+    gridCheck(hinge, "hinge"),
+    finalCheck(half, "a ~ |N(0, ε²)| (every unit alive)", finalErrorPrediction("halfNormal")),
+    finalCheck(gauss, "a ~ N(0, ε²) (dead units count as errors)", finalErrorPrediction("gaussian")),
+    ...depths.map(depthCheck),
+  ];
+}
