@@ -4,7 +4,7 @@ import { Command, Option } from "commander";
 import type { ReportFigure } from "../report/html.js";
 import { mergeStores } from "../store/merge.js";
 import { tableToParquet } from "../store/parquet.js";
-import { openStore } from "../store/store.js";
+import { openStore, type SweepStore } from "../store/store.js";
 import { historyTable, runTable, storeSweepSpec, tableToCsv } from "../store/table.js";
 
 /** `learndyn merge a.db b.db … -o all.db` */
@@ -21,7 +21,10 @@ export function mergeCommand(): Command {
       if (flags.quiet) return;
       if (flags.json) process.stdout.write(`${JSON.stringify(s)}\n`);
       else {
-        for (const i of s.inputs) process.stdout.write(`${i.path}: ${i.runs} runs, ${i.added} added\n`);
+        for (const i of s.inputs) {
+          const lost = i.unreadable === undefined ? "" : ` (damaged: ${i.unreadable} runs could not be read)`;
+          process.stdout.write(`${i.path}: ${i.runs} runs, ${i.added} added${lost}\n`);
+        }
         process.stdout.write(
           `${s.output}: ${s.total} runs of sweep "${s.name}"${s.conflicts ? `; ${s.conflicts} runs differed between inputs (first kept)` : ""}\n`,
         );
@@ -84,6 +87,14 @@ Examples:
     });
 }
 
+/** Says on stderr what a damaged store's readers could salvage (nothing for a sound store). */
+function noteDamage(store: SweepStore, read: number, verb: string): void {
+  if (store.damage.length === 0) return;
+  process.stderr.write(
+    `learndyn: ${store.path} is damaged (PRAGMA quick_check: ${store.damage[0]}); ${verb} the ${read} runs that could be read, ${store.unreadable} could not be read\n`,
+  );
+}
+
 /** What `export` wrote. */
 export interface ExportSummary {
   /** The file written; absent when the CSV went to stdout. */
@@ -104,6 +115,7 @@ export function exportStore(storePath: string, flags: ExportFlags): ExportSummar
   try {
     const spec = storeSweepSpec(store);
     const runs = store.runs();
+    noteDamage(store, runs.length, "exported");
     if (flags.table === "history") {
       if (spec.keep.history === false) {
         throw new Error(
@@ -171,6 +183,7 @@ export async function writeStoreReport(
     spec = storeSweepSpec(store);
     runs = store.runs();
     counts = store.counts();
+    noteDamage(store, runs.length, "reported");
   } finally {
     store.close();
   }

@@ -1,21 +1,26 @@
 import { resolve } from "node:path";
-import { openStore, StoreError, type StoreSpec } from "./store.js";
+import { RUN_COLUMNS } from "./run-rows.js";
+import { salvageRows } from "./salvage.js";
+import type { SqliteDb } from "./sqlite-file.js";
+import { openStore, RUNS_TABLE, StoreError, type StoreSpec } from "./store.js";
 
 /** What a merge did. */
 export interface MergeSummary {
   output: string;
   name: string;
   specHash: string;
-  /** Per input: runs it holds, runs added to the output. */
-  inputs: { path: string; runs: number; added: number }[];
+  /**
+   * Per input: runs it holds (that could be read), runs added to the output, and for a damaged input the
+   * runs that could not be read (see salvage.ts).
+   */
+  inputs: { path: string; runs: number; added: number; unreadable?: number }[];
   /** Runs present in several inputs with different results (the first one kept). */
   conflicts: number;
   /** Runs in the output afterwards. */
   total: number;
 }
 
-const COLUMNS =
-  "point_index, point_key, axis_values, seed_index, seed, config_hash, config, status, stop_reason, error, steps, scalars, history, seconds, finished_at";
+const COLUMNS = RUN_COLUMNS.join(", ");
 
 /**
  * Merges shard stores of one sweep into `output` (created if missing, else it must hold the same spec).
@@ -54,7 +59,7 @@ export function mergeStores(inputs: readonly string[], output: string): MergeSum
   try {
     const db = target.db;
     for (const { path } of specs) {
-      db.attach(resolve(path), "src");
+      const unreadable = attachInput(db, path);
       try {
         const count = (sql: string) => db.get<{ n: number }>(sql)?.n ?? 0;
         const runs = count("SELECT count(*) AS n FROM src.runs");
@@ -74,7 +79,12 @@ export function mergeStores(inputs: readonly string[], output: string): MergeSum
           );
         });
         const after = count("SELECT total_changes() AS n");
-        summary.inputs.push({ path, runs, added: after - before });
+        summary.inputs.push({
+          path,
+          runs,
+          added: after - before,
+          ...(unreadable === null ? {} : { unreadable }),
+        });
         summary.conflicts += conflicts;
       } finally {
         db.detach("src");
@@ -85,4 +95,34 @@ export function mergeStores(inputs: readonly string[], output: string): MergeSum
     target.close();
   }
   return summary;
+}
+
+/**
+ * Attaches input `path` as schema `src`. A sound store is attached itself (a store on read-only media: its
+ * temporary copy); a damaged one as an in-memory copy of the runs that could be salvaged, whose count of
+ * unreadable runs is returned (null for a sound store).
+ */
+function attachInput(db: SqliteDb, path: string): number | null {
+  const input = openStore(path);
+  try {
+    if (input.damage.length === 0) {
+      // Attached while `input` is open, so a read-only copy lives until detach.
+      db.attach(resolve(input.db.path), "src", () => input.close());
+      return null;
+    }
+    const { rows, unreadable } = salvageRows(input.db);
+    db.attach(":memory:", "src");
+    db.exec(RUNS_TABLE.replace("CREATE TABLE runs", "CREATE TABLE src.runs"));
+    const insert = db.prepare(
+      `INSERT INTO src.runs (${RUN_COLUMNS.join(", ")}) VALUES (${RUN_COLUMNS.map(() => "?").join(", ")})`,
+    );
+    db.transaction(() => {
+      for (const row of rows) insert.run(RUN_COLUMNS.map((c) => row[c]));
+    });
+    input.close();
+    return unreadable;
+  } catch (e) {
+    input.close();
+    throw e;
+  }
 }

@@ -49,7 +49,10 @@ export class SqliteDb {
   private readonly holder: string | null;
   private readonly statements = new Set<Statement>();
   /** Attached databases: schema name → file and holder entry. */
-  private readonly attached = new Map<string, { path: string; holder: string | null }>();
+  private readonly attached = new Map<
+    string,
+    { path: string; holder: string | null; onDetach?: () => void }
+  >();
 
   /**
    * Opens `path` (created unless `readOnly` or `mustExist`). `exclusive` keeps the lock for the whole
@@ -78,6 +81,9 @@ export class SqliteDb {
       throw e;
     }
   }
+
+  /** Called once the connection is closed (a read-only snapshot removes its temporary copy). */
+  afterClose: (() => void) | null = null;
 
   get open(): boolean {
     return this.db.isOpen;
@@ -131,18 +137,23 @@ export class SqliteDb {
     }
   }
 
-  /** ATTACH DATABASE `path` AS `schema`, registering this process as its user until detach(). */
-  attach(path: string, schema: string): void {
-    const holder = registerHolder(path);
+  /**
+   * ATTACH DATABASE `path` AS `schema` (":memory:" for an in-memory one), registering this process as
+   * its user until detach(), which then calls `onDetach`.
+   */
+  attach(path: string, schema: string, onDetach?: () => void): void {
+    const holder = path === ":memory:" ? null : registerHolder(path);
     try {
-      clearStaleLock(path, holder);
-      recoverJournal(path, holder);
+      if (path !== ":memory:") {
+        clearStaleLock(path, holder);
+        recoverJournal(path, holder);
+      }
       this.run(`ATTACH DATABASE ? AS ${schema}`, [path]);
     } catch (e) {
       unregisterHolder(path, holder);
       throw e;
     }
-    this.attached.set(schema, { path, holder });
+    this.attached.set(schema, { path, holder, onDetach });
   }
 
   detach(schema: string): void {
@@ -150,8 +161,11 @@ export class SqliteDb {
       this.run(`DETACH DATABASE ${schema}`);
     } finally {
       const a = this.attached.get(schema);
-      if (a) unregisterHolder(a.path, a.holder);
       this.attached.delete(schema);
+      if (a) {
+        unregisterHolder(a.path, a.holder);
+        a.onDetach?.();
+      }
     }
   }
 
@@ -172,9 +186,13 @@ export class SqliteDb {
       try {
         this.db.close();
       } finally {
-        for (const a of this.attached.values()) unregisterHolder(a.path, a.holder);
+        for (const a of this.attached.values()) {
+          unregisterHolder(a.path, a.holder);
+          a.onDetach?.();
+        }
         this.attached.clear();
         unregisterHolder(this.path, this.holder);
+        this.afterClose?.();
       }
     }
   }

@@ -1,9 +1,13 @@
 import { existsSync, statSync } from "node:fs";
 import type { PointResult, SweepRunStatus } from "../sweep/run-point.js";
+import { readOnlyMediaCopy } from "./read-only-copy.js";
+import { decodeRun, RUN_COLUMNS, runRow, type StoredRun } from "./run-rows.js";
+import { checkedRun, quickCheck, salvageRows } from "./salvage.js";
 import { SqliteDb } from "./sqlite-file.js";
 import { convertWalToRollback, isWalDatabase } from "./sqlite-wal.js";
 import { StoreError } from "./store-error.js";
 
+export { decodeJson, encodeJson, type StoredRun } from "./run-rows.js";
 export { StoreError } from "./store-error.js";
 
 /**
@@ -28,26 +32,8 @@ export interface StoreSpec {
   specJson: string;
 }
 
-/** One stored run, as plain data (JSON columns decoded). */
-export interface StoredRun {
-  pointIndex: number;
-  pointKey: string;
-  values: unknown[];
-  seedIndex: number;
-  seed: number;
-  configHash: string;
-  status: SweepRunStatus;
-  stopReason: string;
-  error: string;
-  steps: number;
-  scalars: Record<string, number | null>;
-  history: Record<string, number>[] | null;
-  seconds: number;
-}
-
-const SCHEMA = `
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
-CREATE TABLE runs (
+/** The runs table (merge builds an in-memory one like it for a damaged input's salvaged runs). */
+export const RUNS_TABLE = `CREATE TABLE runs (
   id INTEGER PRIMARY KEY,
   point_index INTEGER NOT NULL,
   point_key TEXT NOT NULL,
@@ -65,49 +51,13 @@ CREATE TABLE runs (
   seconds REAL NOT NULL,
   finished_at TEXT NOT NULL,
   UNIQUE (point_key, seed_index)
-) STRICT;
+) STRICT`;
+
+const SCHEMA = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+${RUNS_TABLE};
 CREATE INDEX runs_point ON runs (point_index, seed_index);
 `;
-
-const RUN_COLUMNS = [
-  "point_index",
-  "point_key",
-  "axis_values",
-  "seed_index",
-  "seed",
-  "config_hash",
-  "config",
-  "status",
-  "stop_reason",
-  "error",
-  "steps",
-  "scalars",
-  "history",
-  "seconds",
-  "finished_at",
-];
-
-const SPECIAL: Record<string, number> = {
-  NaN: Number.NaN,
-  Infinity: Number.POSITIVE_INFINITY,
-  "-Infinity": Number.NEGATIVE_INFINITY,
-  "-0": -0,
-};
-
-/** JSON that keeps every float64 bit-exactly: NaN, ±Infinity and −0 become the strings "NaN", "Infinity", "-Infinity", "-0". */
-export function encodeJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => {
-    if (typeof v !== "number") return v;
-    if (Number.isNaN(v)) return "NaN";
-    if (!Number.isFinite(v)) return v > 0 ? "Infinity" : "-Infinity";
-    return Object.is(v, -0) ? "-0" : v;
-  });
-}
-
-/** Inverse of encodeJson. */
-export function decodeJson(text: string): unknown {
-  return JSON.parse(text, (_k, v) => (typeof v === "string" && Object.hasOwn(SPECIAL, v) ? SPECIAL[v] : v));
-}
 
 type Db = SqliteDb;
 
@@ -117,6 +67,11 @@ export interface SweepStore {
   readonly spec: StoreSpec;
   /** Keys "pointKey\u0000seedIndex" of stored runs (failed ones too unless `includeFailed` is false). */
   storedKeys(includeFailed?: boolean): Set<string>;
+  /**
+   * Number of stored runs whose point index is `shard.index` mod `shard.count` (all runs without a shard;
+   * failed ones too unless `includeFailed` is false): one query, whatever the spec's size.
+   */
+  storedCount(includeFailed?: boolean, shard?: { index: number; count: number }): number;
   /** Writes one finished run in its own transaction; a stored non-failed run is never replaced. */
   writeRun(result: PointResult): void;
   /**
@@ -128,6 +83,13 @@ export interface SweepStore {
   runs(): StoredRun[];
   /** Number of stored runs by status. */
   counts(): Record<SweepRunStatus, number>;
+  /**
+   * What `PRAGMA quick_check` found wrong at open ([] for a sound store). A damaged store opens only
+   * read-only, and then runs() and counts() hold what could be salvaged (see salvage.ts).
+   */
+  readonly damage: readonly string[];
+  /** Runs of a damaged store that could not be read (known after runs() or counts(); 0 when sound). */
+  readonly unreadable: number;
   /** The underlying database (for merge). */
   readonly db: Db;
   close(): void;
@@ -197,9 +159,13 @@ function checkStore(db: Db, path: string): boolean {
 }
 
 function connect(path: string, readonly: boolean, exclusive = false): Db {
+  const copy = readonly ? readOnlyMediaCopy(path) : null;
   try {
-    return new SqliteDb(path, { readOnly: readonly, mustExist: readonly, exclusive });
+    const db = new SqliteDb(copy?.path ?? path, { readOnly: readonly, mustExist: readonly, exclusive });
+    if (copy) db.afterClose = copy.remove;
+    return db;
   } catch (e) {
+    copy?.remove();
     if (e instanceof StoreError) throw e;
     throw new StoreError(`cannot open store ${path}: ${(e as Error).message}`);
   }
@@ -240,27 +206,6 @@ function readSpec(db: Db, path: string): StoreSpec {
   return { name, specHash, specJson };
 }
 
-/** A run's row, in RUN_COLUMNS order. */
-function runRow(r: PointResult): (string | number | null)[] {
-  return [
-    r.index,
-    r.key,
-    encodeJson(r.values),
-    r.seedIndex,
-    r.seed,
-    r.configHash,
-    encodeJson(r.config),
-    r.status,
-    r.stopReason,
-    r.error,
-    r.steps,
-    encodeJson(r.scalars),
-    r.history === null ? null : encodeJson(r.history),
-    r.seconds,
-    new Date().toISOString(),
-  ];
-}
-
 /**
  * Opens a store. With `spec`, creates the store if the file is new or empty, and refuses one made from a
  * different spec; without `spec`, opens an existing store read-only (export, report, merge inputs).
@@ -273,6 +218,17 @@ export function openStore(path: string, spec?: StoreSpec): SweepStore {
     throw new StoreError(
       `${path} is an empty database, not a sweep store (run \`learndyn sweep … --store ${path}\`)`,
     );
+  }
+  let damage: string[];
+  try {
+    damage = quickCheck(db);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  if (damage.length > 0 && !readonly) {
+    db.close();
+    throw new StoreError(damagedMessage(path, damage));
   }
   try {
     if (!readonly) {
@@ -300,14 +256,30 @@ export function openStore(path: string, spec?: StoreSpec): SweepStore {
         `${path} holds sweep "${stored.name}" (spec hash ${stored.specHash}), not this spec "${spec.name}" (spec hash ${spec.specHash}); a store holds one spec. The file was left untouched: use another --store path for a changed spec.`,
       );
     }
-    return wrap(db, path, stored);
+    return wrap(db, path, stored, damage);
   } catch (e) {
     db.close();
     throw e;
   }
 }
 
-function wrap(db: Db, path: string, spec: StoreSpec): SweepStore {
+/** Why a damaged store is refused for writing, and what to do. */
+function damagedMessage(path: string, damage: readonly string[]): string {
+  const salvaged = `${path.replace(/\.db$/, "")}.salvaged.db`;
+  const more =
+    damage.length > 1 ? ` and ${damage.length - 1} more problem${damage.length > 2 ? "s" : ""}` : "";
+  return `${path} is damaged (PRAGMA quick_check: ${damage[0]}${more}); nothing was written to it and it was left untouched. Copy every readable run into a new store with \`learndyn merge ${path} -o ${salvaged}\` (it counts the runs that could not be read), then run the same sweep with --store ${salvaged}: it runs only what is missing.`;
+}
+
+function wrap(db: Db, path: string, spec: StoreSpec, damage: readonly string[]): SweepStore {
+  let salvaged: { runs: StoredRun[]; unreadable: number } | null = null;
+  const salvage = () => {
+    if (!salvaged) {
+      const { rows, unreadable } = salvageRows(db);
+      salvaged = { runs: rows.map(checkedRun), unreadable };
+    }
+    return salvaged;
+  };
   const insert = db.readonly
     ? null
     : db.prepare(
@@ -319,11 +291,24 @@ function wrap(db: Db, path: string, spec: StoreSpec): SweepStore {
     path,
     spec,
     db,
+    damage,
+    get unreadable() {
+      return damage.length > 0 ? salvage().unreadable : 0;
+    },
     storedKeys(includeFailed = true) {
       const rows = db.all<{ point_key: string; seed_index: number }>(
         `SELECT point_key, seed_index FROM runs${includeFailed ? "" : " WHERE status <> 'failed'"}`,
       );
       return new Set(rows.map((r) => runKey(r.point_key, r.seed_index)));
+    },
+    storedCount(includeFailed = true, shard) {
+      const where = [
+        ...(includeFailed ? [] : ["status <> 'failed'"]),
+        ...(shard ? [`point_index % ${shard.count} = ${shard.index}`] : []),
+      ];
+      const sql = `SELECT count(*) AS n FROM runs${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
+      if (damage.length > 0) throw new StoreError(`store ${path} is damaged: its runs cannot be counted`);
+      return db.get<{ n: number }>(sql)?.n ?? 0;
     },
     writeRun(r) {
       this.writeRuns([r]);
@@ -337,27 +322,18 @@ function wrap(db: Db, path: string, spec: StoreSpec): SweepStore {
       });
     },
     runs() {
+      if (damage.length > 0) return salvage().runs;
       const rows = db.all(
         "SELECT point_index, point_key, axis_values, seed_index, seed, config_hash, status, stop_reason, error, steps, scalars, history, seconds FROM runs ORDER BY point_index, seed_index",
       );
-      return rows.map((r) => ({
-        pointIndex: r.point_index as number,
-        pointKey: r.point_key as string,
-        values: decodeJson(r.axis_values as string) as unknown[],
-        seedIndex: r.seed_index as number,
-        seed: r.seed as number,
-        configHash: r.config_hash as string,
-        status: r.status as SweepRunStatus,
-        stopReason: r.stop_reason as string,
-        error: r.error as string,
-        steps: r.steps as number,
-        scalars: decodeJson(r.scalars as string) as Record<string, number | null>,
-        history: r.history === null ? null : (decodeJson(r.history as string) as Record<string, number>[]),
-        seconds: r.seconds as number,
-      }));
+      return rows.map(decodeRun);
     },
     counts() {
       const out: Record<SweepRunStatus, number> = { done: 0, stopped: 0, diverged: 0, failed: 0 };
+      if (damage.length > 0) {
+        for (const r of salvage().runs) out[r.status]++;
+        return out;
+      }
       for (const r of db.all<{ status: SweepRunStatus; n: number }>(
         "SELECT status, count(*) AS n FROM runs GROUP BY status",
       ))
