@@ -27,6 +27,9 @@ export default {
   // The machine is shared (2 cores): two test-runner processes at most.
   concurrency: 2,
   timeoutMS: 5_000,
+  // The first, unmutated run of all selected tests takes ~1 min alone but >5 (Stryker's default limit)
+  // when the shared machine is loaded.
+  dryRunTimeoutMinutes: 30,
   timeoutFactor: 2,
   // event-recorder writes each tested mutant to reports/mutation/events/ as it finishes, so a run that
   // cannot be waited for (shared machine) still shows its survivors so far.

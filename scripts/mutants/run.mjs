@@ -9,6 +9,7 @@
 //   node scripts/mutants/run.mjs             # every mutant (≈2 min each on a loaded 2-core box)
 //   node scripts/mutants/run.mjs --only saxe-rate-half,p-active-depth --no-write
 //   node scripts/mutants/run.mjs --baseline /tmp/base   # reuse a reproduce --out dir of the unmutated tree
+//   node scripts/mutants/run.mjs --claims               # which claims each mutant's reproduce runs
 //
 // Why a copy: other people work in the tree; a mutant left behind by a killed run must not reach them.
 // Why patch dist/ too: reproduce runs compiled code. Only the mutated file is transpiled again
@@ -17,8 +18,8 @@ import { spawnSync } from "node:child_process";
 import {
   cpSync,
   existsSync,
-  mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -52,19 +53,17 @@ if (only && selected.length !== only.length) {
   process.exit(2);
 }
 
-/** The tree's files as git sees them (tracked and untracked-but-not-ignored), plus dist/. */
+// Top-level entries not copied: dependencies (linked instead), git, and outputs of earlier runs.
+const SKIP = new Set(["node_modules", ".git", ".stryker-tmp", "reports", "report", "runs", "tmp"]);
+
+/**
+ * A copy of the tree (sources, tests, dist/) with node_modules linked. To run mutants while you keep
+ * editing, copy the tree once and run this script from the copy: each mutant then starts from that copy.
+ */
 function copyTree() {
   const dir = mkdtempSync(join(tmpdir(), "learndyn-mutant-"));
-  const ls = spawnSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  for (const f of ls.stdout.split("\0").filter(Boolean)) {
-    if (!existsSync(join(ROOT, f))) continue; // deleted in the work tree
-    mkdirSync(dirname(join(dir, f)), { recursive: true });
-    cpSync(join(ROOT, f), join(dir, f));
-  }
-  cpSync(join(ROOT, "dist"), join(dir, "dist"), { recursive: true });
+  for (const f of readdirSync(ROOT))
+    if (!SKIP.has(f)) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
   return dir;
 }
@@ -112,12 +111,40 @@ function unitTests(dir) {
   return failed.length > 0 ? failed : [`vitest exited ${r.status}`];
 }
 
-/** Runs reproduce (default scale, seed 0, one worker) in `dir`; returns its results.json. */
-function reproduce(dir, out) {
-  const r = spawnSync("node", ["bin/learndyn.js", "reproduce", "-w", "1", "--no-png", "-q", "--out", out], {
-    cwd: dir,
-    encoding: "utf8",
+/** The source files `file` imports, transitively (relative imports only), itself included. */
+function importClosure(file, seen = new Set()) {
+  if (seen.has(file) || !existsSync(join(ROOT, file))) return seen;
+  seen.add(file);
+  const text = readFileSync(join(ROOT, file), "utf8");
+  for (const [, spec] of text.matchAll(/from\s+"(\.{1,2}\/[^"]+)"/g))
+    importClosure(join(dirname(file), spec).replace(/\.js$/, ".ts"), seen);
+  return seen;
+}
+
+/**
+ * The default claims whose code imports `file` (through registry.ts's imports): reproduce runs only
+ * those, since a module a claim never loads cannot change its numbers. Saves most of a theory mutant's time.
+ */
+function claimsReaching(file, ids) {
+  const registry = readFileSync(join(ROOT, "src/experiments/registry.ts"), "utf8");
+  return ids.filter((id) => {
+    const entry = [...registry.matchAll(/from\s+"\.\/([^"]+)"/g)].find(
+      ([, p]) => p.startsWith(`${id}-`) || p.startsWith(`${id}/`),
+    );
+    return entry && importClosure(join("src/experiments", entry[1].replace(/\.js$/, ".ts"))).has(file);
   });
+}
+
+/** Runs reproduce (default scale, seed 0, one worker) of `claims` in `dir`; returns its results.json. */
+function reproduce(dir, out, claims = []) {
+  const r = spawnSync(
+    "node",
+    ["bin/learndyn.js", "reproduce", ...claims, "-w", "1", "--no-png", "-q", "--out", out],
+    {
+      cwd: dir,
+      encoding: "utf8",
+    },
+  );
   const file = join(out, "results.json");
   if (!existsSync(file)) return { crashed: `exit ${r.status}: ${r.stderr.trim().slice(-200)}`, results: [] };
   return { crashed: false, results: JSON.parse(readFileSync(file, "utf8")) };
@@ -128,11 +155,11 @@ const numbers = (e) =>
   JSON.stringify([e.checks.map((c) => [c.predicted, c.measured]), e.limits.map((l) => l.deviation)]);
 
 /** What reproduce saw: changed verdicts, error rows, and whether any claim's numbers changed. */
-function compare(base, mut) {
+function compare(base, mut, claims) {
   if (mut.crashed) return { caught: [`reproduce wrote no results.json (${mut.crashed})`], changed: true };
   const caught = [];
   let changed = false;
-  for (const b of base.results) {
+  for (const b of base.results.filter((x) => claims.includes(x.id))) {
     const m = mut.results.find((x) => x.id === b.id);
     if (!m) {
       caught.push(`${b.claim}: missing`);
@@ -156,6 +183,13 @@ function compare(base, mut) {
   return { caught, changed };
 }
 
+if (args.includes("--claims")) {
+  // Which default claims each mutant's reproduce run covers (no run).
+  const ids = ["c1", "c2", "c3", "c4", "c5", "c6", "c7"];
+  for (const m of selected) console.log(`${m.id}: ${claimsReaching(m.file, ids).join(" ") || "none"}`);
+  process.exit(0);
+}
+
 const baseDir = flag("--baseline") ?? join(mkdtempSync(join(tmpdir(), "learndyn-mutant-base-")), "report");
 if (!flag("--baseline")) {
   console.error("baseline: reproduce on the unmutated tree…");
@@ -170,8 +204,16 @@ for (const m of selected) {
   try {
     applyMutant(dir, m);
     const unit = unitTests(dir);
-    const rep = compare(base, reproduce(dir, join(dir, "report")));
-    rows.push({ ...m, unit, reproduce: rep.caught, changesNumbers: rep.changed });
+    const claims = claimsReaching(
+      m.file,
+      base.results.map((r) => r.id),
+    );
+    const rep =
+      claims.length > 0
+        ? compare(base, reproduce(dir, join(dir, "report"), claims), claims)
+        : { caught: [], changed: false };
+    rows.push({ ...m, unit, claims, reproduce: rep.caught, changesNumbers: rep.changed });
+    if (write) save(rows);
     const s = ((Date.now() - started) / 1000).toFixed(0);
     console.error(
       `${m.id}: unit ${unit.length > 0 ? "caught" : "MISSED"}, reproduce ${rep.caught.length > 0 ? "caught" : rep.changed ? "MISSED" : "no change"} (${s} s)`,
@@ -181,8 +223,11 @@ for (const m of selected) {
   }
 }
 
-const json = join(ROOT, "docs", "mutants.json");
-if (write) {
+if (!write) console.log(JSON.stringify(rows, null, 1));
+
+/** Merges `rows` into docs/mutants.json (a rerun of some mutants keeps the others) and renders the doc. */
+function save(rows) {
+  const json = join(ROOT, "docs", "mutants.json");
   const previous = existsSync(json) ? JSON.parse(readFileSync(json, "utf8")).rows : [];
   const merged = [...previous.filter((p) => !rows.some((r) => r.id === p.id)), ...rows];
   const order = (r) => MUTANTS.findIndex((m) => m.id === r.id);
@@ -190,8 +235,7 @@ if (write) {
   const date = new Date().toISOString().slice(0, 10);
   writeFileSync(json, `${JSON.stringify({ date, rows: merged }, null, 1)}\n`);
   writeFileSync(join(ROOT, "docs", "MUTANTS.md"), render(merged, date));
-  console.error("wrote docs/mutants.json and docs/MUTANTS.md");
-} else console.log(JSON.stringify(rows, null, 1));
+}
 
 /** docs/MUTANTS.md: the catch rates, then one row per mutant. */
 function render(all, date) {
@@ -206,18 +250,19 @@ function render(all, date) {
     "",
     `Measured ${date} by \`node scripts/mutants/run.mjs\` (mutants in scripts/mutants/mutants.mjs, each applied`,
     "to a temporary copy of the tree). Unit tests: the science-core selection of vitest.mutate.config.ts",
-    "(stopped at the first failure, so one failing test is named). Reproduce: all seven claims, default scale,",
-    'seed 0; caught when a check\'s verdict changes or a claim becomes an error row; "changes numbers" when a',
-    "check's predicted/measured value or a limit's text differs from the unmutated tree's.",
+    "(stopped at the first failure, so one failing test is named). Reproduce: default scale, seed 0, the claims",
+    'whose code imports the mutated file ("claims run"); caught when a check\'s verdict changes or a claim',
+    "becomes an error row; \"changes numbers\" when a check's predicted/measured value or a limit's text differs",
+    "from the unmutated tree's.",
     "",
     `- unit tests catch **${byUnit} of ${all.length}**`,
     `- ${changing.length} of ${all.length} change a claim's numbers; reproduce alone catches **${byRep} of ${changing.length}** of those`,
     "",
-    "| mutant | file | the bug | unit test that fails | reproduce: changed verdicts | numbers change |",
-    "|---|---|---|---|---|---|",
+    "| mutant | file | the bug | unit test that fails | claims run | reproduce: changed verdicts | numbers change |",
+    "|---|---|---|---|---|---|---|",
     ...all.map(
       (r) =>
-        `| ${r.id} | ${r.file} | ${esc(r.why)} | ${esc(cell(r.unit))} | ${esc(cell(r.reproduce))} | ${r.changesNumbers ? "yes" : "no"} |`,
+        `| ${r.id} | ${r.file} | ${esc(r.why)} | ${esc(cell(r.unit))} | ${r.claims.join(" ") || "none"} | ${esc(cell(r.reproduce))} | ${r.changesNumbers ? "yes" : "no"} |`,
     ),
     "",
   ].join("\n");
