@@ -4,57 +4,11 @@
 //
 // A mutant is { id, file, find, replace, why } plus an optional `anchor`: `find` is looked for after the
 // first occurrence of `anchor` (the function it belongs to) and must occur there; the first match is
-// replaced. `why` says what the bug is.
+// replaced. `why` says what the bug is. Theory mutants come first: their reproduce runs only the claims
+// that import them, so they are cheap.
 
 /** @type {{ id: string, file: string, anchor?: string, find: string, replace: string, why: string }[]} */
 export const MUTANTS = [
-  {
-    id: "ce-fast-path-sigmoid",
-    file: "src/engine/loss.ts",
-    anchor: "export function ceGradientAndBound",
-    find: "sig = e / (1 + e);",
-    replace: "sig = 1 / (1 + e);",
-    why: "CE fast path (loss not recorded): σ(−m) for m ≥ 0 written as the other branch's formula",
-  },
-  {
-    id: "ce-loss-value-negative-margin",
-    file: "src/engine/loss.ts",
-    anchor: "export function lossAndGradient",
-    find: "total += -m + Math.log1p(e);",
-    replace: "total += Math.log1p(e);",
-    why: "CE loss value for a wrong point (m < 0) misses its −m term (gradient unchanged)",
-  },
-  {
-    id: "squared-gradient-half",
-    file: "src/engine/loss.ts",
-    anchor: "function pointGradient",
-    find: "return f - y;",
-    replace: "return 0.5 * (f - y);",
-    why: "squared loss ½(f − y)²: gradient written with the ½ kept",
-  },
-  {
-    id: "adam-bc2-no-sqrt",
-    file: "src/engine/optimizer.ts",
-    find: "const bc2Sqrt = Math.sqrt(1 - beta2 ** steps);",
-    replace: "const bc2Sqrt = 1 - beta2 ** steps;",
-    why: "Adam: second-moment bias correction 1 − β2^t without its square root",
-  },
-  {
-    id: "adam-v-uses-beta1",
-    file: "src/engine/kernels-js.ts",
-    anchor: "export function adamStep",
-    find: "const vi = (v[i] = beta2 * v[i] + omb2 * g * g);",
-    replace: "const vi = (v[i] = beta2 * v[i] + omb1 * g * g);",
-    why: "Adam (JS kernel): second moment mixed with 1 − β1 instead of 1 − β2 (copy-paste)",
-  },
-  {
-    id: "nesterov-swapped",
-    file: "src/engine/kernels-js.ts",
-    anchor: "export function momentumStep",
-    find: "params[i] -= lr * (nesterov ? g + mu * v : v);",
-    replace: "params[i] -= lr * (nesterov ? v + mu * g : v);",
-    why: "Nesterov look-ahead g + μv written as v + μg",
-  },
   {
     id: "starvation-rho-inverted",
     file: "src/theory/starvation.ts",
@@ -126,6 +80,53 @@ export const MUTANTS = [
     find: "Math.exp((-2 * s * t) / tau)",
     replace: "Math.exp((-s * t) / tau)",
     why: "Saxe mode strength: rate s instead of 2s",
+  },
+  {
+    id: "ce-fast-path-sigmoid",
+    file: "src/engine/loss.ts",
+    anchor: "export function ceGradientAndBound",
+    find: "sig = e / (1 + e);",
+    replace: "sig = 1 / (1 + e);",
+    why: "CE fast path (loss not recorded): σ(−m) for m ≥ 0 written as the other branch's formula",
+  },
+  {
+    id: "ce-loss-value-negative-margin",
+    file: "src/engine/loss.ts",
+    anchor: "export function lossAndGradient",
+    find: "total += -m + Math.log1p(e);",
+    replace: "total += Math.log1p(e);",
+    why: "CE loss value for a wrong point (m < 0) misses its −m term (gradient unchanged)",
+  },
+  {
+    id: "squared-gradient-half",
+    file: "src/engine/loss.ts",
+    anchor: "function pointGradient",
+    find: "return f - y;",
+    replace: "return 0.5 * (f - y);",
+    why: "squared loss ½(f − y)²: gradient written with the ½ kept",
+  },
+  {
+    id: "adam-bc2-no-sqrt",
+    file: "src/engine/optimizer.ts",
+    find: "const bc2Sqrt = Math.sqrt(1 - beta2 ** steps);",
+    replace: "const bc2Sqrt = 1 - beta2 ** steps;",
+    why: "Adam: second-moment bias correction 1 − β2^t without its square root",
+  },
+  {
+    id: "adam-v-uses-beta1",
+    file: "src/engine/kernels-js.ts",
+    anchor: "export function adamStep",
+    find: "const vi = (v[i] = beta2 * v[i] + omb2 * g * g);",
+    replace: "const vi = (v[i] = beta2 * v[i] + omb1 * g * g);",
+    why: "Adam (JS kernel): second moment mixed with 1 − β1 instead of 1 − β2 (copy-paste)",
+  },
+  {
+    id: "nesterov-swapped",
+    file: "src/engine/kernels-js.ts",
+    anchor: "export function momentumStep",
+    find: "params[i] -= lr * (nesterov ? g + mu * v : v);",
+    replace: "params[i] -= lr * (nesterov ? v + mu * g : v);",
+    why: "Nesterov look-ahead g + μv written as v + μg",
   },
   {
     id: "dead-unit-zero-alive",

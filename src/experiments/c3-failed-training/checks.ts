@@ -32,6 +32,25 @@ function depthCheck(d: DepthRecoveryMeasurement): Check {
   };
 }
 
+/**
+ * P9 per chain: the rule |a_D| < min a_l says which chain recovers; every chain decided at the end must
+ * follow it (the recovery rate of depthCheck could hold with the rule wrong on many chains).
+ */
+function ruleCheck(depths: readonly DepthRecoveryMeasurement[]): Check {
+  const misses = depths.reduce((s, d) => s + d.ruleMisses, 0);
+  const count = depths.reduce((s, d) => s + d.count, 0);
+  const undecided = depths.reduce((s, d) => s + Math.round(d.undecided * d.count), 0);
+  return {
+    prediction: "P9",
+    statement: `each wrong chain recovers iff |a_D| < min_{l<D} a_l: chains decided at the end whose fate differs from the rule (D = ${depths.map((d) => d.depth).join(", ")}; agreement ${depths.map((d) => `${fmt(100 * d.ruleAgreement)}%`).join(", ")})`,
+    predicted: 0,
+    measured: misses,
+    tolerance: `0 of ${count - undecided} decided chains`,
+    basis: `exact: the rule is the flow's invariant (THEORY.md §4); the ${undecided} chains still at m < 0 at the end are not counted`,
+    pass: misses === 0,
+  };
+}
+
 function gridCheck(g: PhaseGridMeasurement, loss: string): Check {
   return {
     prediction: "P7",
@@ -50,5 +69,6 @@ export function c3Checks({ ce, hinge, half, gauss, depths }: C3Measurement): Che
     finalCheck(half, "a ~ |N(0, ε²)| (every unit alive)", finalErrorPrediction("halfNormal")),
     finalCheck(gauss, "a ~ N(0, ε²) (dead units count as errors)", finalErrorPrediction("gaussian")),
     ...depths.map(depthCheck),
+    ruleCheck(depths),
   ];
 }

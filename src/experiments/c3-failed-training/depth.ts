@@ -39,6 +39,11 @@ export interface DepthRecoveryMeasurement {
   halfWidth: number;
   /** Fraction of chains whose simulated fate matches the rule |a_D| < min_{l<D} a_l. */
   ruleAgreement: number;
+  /**
+   * Chains whose fate is decided at the end (recovered, m > 0, or failed, m = 0: the ReLU gate closed)
+   * and differs from the rule's: 0 under the theory. A chain still at m < 0 may go either way yet.
+   */
+  ruleMisses: number;
   /** Fraction the rule predicts to recover, on these draws. */
   ruleRecovered: number;
   config: RunConfigInput;
@@ -82,6 +87,7 @@ export function measureDepthRecovery(o: DepthRecoveryOptions): DepthRecoveryMeas
   let recovered = 0;
   let undecided = 0;
   let agree = 0;
+  let misses = 0;
   let rule = 0;
   for (let k = 0; k < count; k++) {
     const rec = final[k] > 0;
@@ -90,6 +96,7 @@ export function measureDepthRecovery(o: DepthRecoveryOptions): DepthRecoveryMeas
     const predicts = classifyChain(layers.map((row) => row[k])) === "recovers";
     if (predicts) rule++;
     if (predicts === rec) agree++;
+    else if (!(final[k] < 0)) misses++;
   }
   const p = chainRecoveryProbability(D);
   return {
@@ -100,6 +107,7 @@ export function measureDepthRecovery(o: DepthRecoveryOptions): DepthRecoveryMeas
     predicted: p,
     halfWidth: Z_99 * Math.sqrt((p * (1 - p)) / count),
     ruleAgreement: agree / count,
+    ruleMisses: misses,
     ruleRecovered: rule / count,
     config: runs.config,
   };

@@ -41,6 +41,7 @@ describe("C3 measurements at non-default parameters", () => {
     const d = measureDepthRecovery({ depth: 3, count: 200, scale: 0.7, seed: 3, time: 60 });
     expect(Math.abs(d.recovered - 1 / 3)).toBeLessThanOrEqual(d.halfWidth + d.undecided);
     expect(d.ruleAgreement).toBeGreaterThanOrEqual(0.98);
+    expect(d.ruleMisses).toBe(0);
   });
 
   it("where it stops holding: at lr = 2.5 GD leaves the predicted regions", () => {
