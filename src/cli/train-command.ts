@@ -12,6 +12,8 @@ import { OPTIMIZERS } from "../engine/optimizer.js";
 import { useNodeThreads } from "../engine/threads/node.js";
 import { formatCompact as fmt } from "../math/format.js";
 import { PROBES } from "../probes/registry.js";
+import { regimeLines } from "../regime/check.js";
+import { trainerRegime } from "../regime/trainer-regime.js";
 import { historyToCsv } from "../train/history.js";
 import { createTrainer } from "../train/trainer.js";
 import { loadConfig, loadData } from "./load-config.js";
@@ -65,6 +67,9 @@ the time of the theory. "mean" divides the gradient by n.
 Output (in --out, default runs/train-<timestamp>): config.json (the complete config, rerunnable),
 history.json, history.csv, weights.json (final weights, usable as init.file), summary.json. The files
 appear together when the run ends; Ctrl-C stops the run and keeps no folder.
+Regime: the summary (and summary.json's "regime") says whether the theory's assumptions held on this run,
+each with its measured quantity: the optimizer, η·‖x‖ against the flow bound 1, η·λ_max against 1,
+the init scale, orthogonal inputs, ReLU units, a diagonal first layer, off-diagonal growth, mode fates.
 Exit status: 0 done, 3 diverged, 2 invalid input, 1 other error, 130 interrupted.`;
 
 export function trainCommand(): Command {
@@ -220,6 +225,8 @@ async function trainInto(
   }
   const seconds = (performance.now() - started) / 1000;
   const final = trainer.history[trainer.history.length - 1];
+  // Whether the theory's assumptions held (src/regime): measured after the clock stops.
+  const regime = trainerRegime(trainer);
   const summary = {
     status: trainer.status,
     stopReason: trainer.stopReason,
@@ -234,6 +241,7 @@ async function trainInto(
     // The backend that ran ("wasm" when --backend native fell back), with the native kernel's instruction set.
     backend: backendLabel(trainer.backend),
     out: out.dir,
+    regime,
   };
   try {
     out.write("config.json", `${JSON.stringify(config, null, 2)}\n`);
@@ -253,7 +261,8 @@ async function trainInto(
     const why = trainer.stopReason ? ` (${trainer.stopReason})` : "";
     process.stdout.write(
       `${trainer.status}${why}: ${trainer.step} steps in ${fmt(seconds, 3)} s on ${data.train.name} (n=${data.train.n}, d=${data.train.d}); ` +
-        `loss ${fmt(final.loss)}, error ${fmt(final.error)}\nwrote ${out.dir}/{config,history,weights,summary}.json, history.csv\n`,
+        `loss ${fmt(final.loss)}, error ${fmt(final.error)}\n${regimeLines(regime).join("\n")}\n` +
+        `wrote ${out.dir}/{config,history,weights,summary}.json, history.csv\n`,
     );
   }
   return trainer.status === "diverged" ? 3 : 0;

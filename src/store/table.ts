@@ -1,3 +1,4 @@
+import { regimeFromScalars } from "../regime/check.js";
 import type { SweepSpec } from "../sweep/spec.js";
 import { parseSweepSpec } from "../sweep/spec.js";
 import type { StoredRun, SweepStore } from "./store.js";
@@ -95,6 +96,16 @@ export function runTable(spec: SweepSpec, runs: StoredRun[]): RunTable {
     { name: "status", kind: "string", get: (r) => r.status },
     { name: "steps", kind: "integer", get: (r) => r.steps },
     ...scalars,
+    // The regime meter's verdict ("holds" / "breaks: flowStep, …"), for stores whose runs carry it.
+    ...(runs.some((r) => regimeFromScalars(r.scalars) !== null)
+      ? [
+          {
+            name: rename("regime", "final"),
+            kind: "string" as const,
+            get: (r: StoredRun) => regimeFromScalars(r.scalars),
+          },
+        ]
+      : []),
     { name: "stop_reason", kind: "string", get: (r) => r.stopReason },
     { name: "error_message", kind: "string", get: (r) => r.error },
     { name: "seconds", kind: "number", get: (r) => r.seconds },

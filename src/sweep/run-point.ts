@@ -1,4 +1,5 @@
 import type { RunConfig } from "../config/run-config.js";
+import { regimeScalars } from "../regime/check.js";
 import type { HistoryRecord } from "../train/history.js";
 import { type RunResult, runTraining } from "../train/run.js";
 import type { SweepSpec } from "./spec.js";
@@ -101,6 +102,7 @@ export function pointResultOf(task: PointTask, run: RunResult, seconds: number):
   const last = run.history[run.history.length - 1];
   const scalars: Record<string, number | null> = {};
   for (const name of task.keep.scalars) scalars[name] = readScalar(name, last, run.steps);
+  if (run.regime) Object.assign(scalars, regimeScalars(run.regime));
   return {
     ...identity(task),
     status: run.status,
@@ -145,7 +147,10 @@ function identity(task: PointTask) {
 export function runPoint(task: PointTask): PointResult {
   const started = performance.now();
   try {
-    const run = runTraining(task.config);
+    // The meter's own λ_max costs up to ~2 × 45 Hessian-vector products (~270 gradients): in a sweep it is
+    // measured only on runs of ≥ 3000 steps (≤ ~10% extra); shorter runs need the sharpness probe for it.
+    const ownSharpness = task.config.train.steps >= 3000;
+    const run = runTraining(task.config, { regime: ownSharpness ? true : { sharpnessBudget: 0 } });
     return pointResultOf(task, run, (performance.now() - started) / 1000);
   } catch (e) {
     return failedResultOf(task, e, (performance.now() - started) / 1000);

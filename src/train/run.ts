@@ -1,6 +1,9 @@
 import type { RunConfig } from "../config/run-config.js";
 import type { DataBundle } from "../data/dataset.js";
 import { exportWeights, type LayerWeights } from "../engine/mlp.js";
+import type { RegimeVerdict } from "../regime/check.js";
+import type { RegimeOptions } from "../regime/meter.js";
+import { trainerRegime } from "../regime/trainer-regime.js";
 import { buildData } from "./build-data.js";
 import type { HistoryRecord, RunStatus } from "./history.js";
 import { createTrainer, type TrainerOptions } from "./trainer.js";
@@ -15,16 +18,25 @@ export interface RunResult {
   history: HistoryRecord[];
   /** Final weights per layer. */
   weights: LayerWeights[];
+  /** Whether the theory's assumptions held on this run (with `regime` in the options). */
+  regime?: RegimeVerdict;
 }
 
 /** Trains a validated config to the end (data built from the config unless given). */
 export function runTraining(
   config: RunConfig,
-  options: TrainerOptions & { data?: DataBundle } = {},
+  options: TrainerOptions & {
+    data?: DataBundle;
+    /** Measure the regime verdict at the end (src/regime/meter.ts): true, or the meter's options. */
+    regime?: boolean | RegimeOptions;
+  } = {},
 ): RunResult {
   const data = options.data ?? buildData(config);
   const trainer = createTrainer(config, data, options);
   const status = trainer.run();
+  const regime = options.regime
+    ? trainerRegime(trainer, options.regime === true ? {} : options.regime)
+    : undefined;
   return {
     config,
     status: status === "running" ? "done" : status,
@@ -32,5 +44,6 @@ export function runTraining(
     steps: trainer.step,
     history: trainer.history,
     weights: exportWeights(trainer.mlp),
+    ...(regime ? { regime } : {}),
   };
 }

@@ -56,6 +56,8 @@ export interface Trainer {
   readonly data: DataBundle;
   /** The kernel backend the run uses (its name and threads; not needed to drive the run). */
   readonly backend: Backend;
+  /** The parameters at step 0 (a copy; the regime meter compares the end with them). */
+  readonly initialParams: Float64Array;
   readonly history: HistoryRecord[];
   /** Steps taken so far. */
   readonly step: number;
@@ -327,6 +329,7 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
     mlp,
     data,
     backend,
+    initialParams,
     get history() {
       return history;
     },

@@ -43,7 +43,7 @@ describe("learndyn sweep / merge / export (built CLI)", () => {
         .map((l) => l.split(",").slice(0, -1).join(","));
     expect(strip(b)).toEqual(strip(a));
     expect(a.split("\n")[0]).toBe(
-      "run,point_index,optimizer.lr,seed_index,seed,status,steps,loss,error,stop_reason,error_message,seconds",
+      "run,point_index,optimizer.lr,seed_index,seed,status,steps,loss,error,regime,stop_reason,error_message,seconds",
     );
     expect(a.trim().split("\n")).toHaveLength(5);
 

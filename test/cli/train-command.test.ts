@@ -230,4 +230,50 @@ describe("learndyn train", () => {
     const schema = JSON.parse(r.stdout);
     expect(schema.properties.optimizer).toBeDefined();
   });
+  it("says which assumption of the theory breaks (the issue's η·‖x‖ = 6 case), in words and in --json", () => {
+    const dir = tempDir();
+    const config = {
+      data: { kind: "orthogonal", norms: [1, 1], labels: "positive" },
+      model: { hidden: [2] },
+      init: {
+        scheme: "explicit",
+        weights: [
+          {
+            W: [
+              [0.1, 0],
+              [0, 0.1],
+            ],
+          },
+          { W: [[-0.05, 0.05]] },
+        ],
+      },
+      optimizer: { lr: 6 },
+      train: { steps: 200 },
+    };
+    writeFileSync(join(dir, "run.json"), JSON.stringify(config));
+    const text = runCli(["train", "-c", join(dir, "run.json"), "--out", join(dir, "a")]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^done: 200 steps/);
+    expect(text.stdout).toMatch(/theory's assumptions break: flowStep \(η·max‖x‖ = 6 > 1\); stability/);
+    expect(text.stdout).toMatch(
+      /✗ fates: GD changed the fate of 1 of 2 live modes: 1 that gradient flow keeps or recovers were killed/,
+    );
+    const json = runCli(["train", "-c", join(dir, "run.json"), "--out", join(dir, "b"), "--json"]);
+    const regime = JSON.parse(json.stdout).regime;
+    expect(regime.breaks).toEqual(["flowStep", "stability", "fates"]);
+    expect(JSON.parse(readFileSync(join(dir, "b", "summary.json"), "utf8")).regime).toEqual(regime);
+    const slow = runCli([
+      "train",
+      "-c",
+      join(dir, "run.json"),
+      "--lr",
+      "0.5",
+      "--steps",
+      "100",
+      "--out",
+      join(dir, "c"),
+      "--json",
+    ]);
+    expect(JSON.parse(slow.stdout).regime.holds).toBe(true);
+  });
 });

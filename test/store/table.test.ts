@@ -22,10 +22,14 @@ describe("export", () => {
     const table = runTable(storeSweepSpec(store), store.runs());
     const csv = tableToCsv(table).trim().split("\n");
     expect(csv[0]).toBe(
-      "run,point_index,optimizer.lr,scale,seed_index,seed,status,steps,loss,error,marginMin,stop_reason,error_message,seconds",
+      "run,point_index,optimizer.lr,scale,seed_index,seed,status,steps,loss,error,marginMin,regime,stop_reason,error_message,seconds",
     );
     const names = table.columns.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
+    // The regime meter's verdict per run; a failed run has none.
+    const regime = table.columns.find((c) => c.name === "regime")?.values ?? [];
+    expect(regime[0]).toMatch(/^(holds|breaks: [a-zA-Z]+(, [a-zA-Z]+)*)$/);
+    expect(regime[3]).toBeNull();
     expect(csv).toHaveLength(5);
     const row = (i: number) => csv[i].split(",").slice(1);
     expect(csv.slice(1).map((l) => l.split(",")[0])).toEqual(["0", "1", "2", "3"]);

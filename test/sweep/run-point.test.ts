@@ -25,7 +25,12 @@ describe("runPoint", () => {
     const r = runPoint(task(0));
     expect(r.status).toBe("done");
     expect(r.steps).toBe(60);
-    expect(Object.keys(r.scalars)).toEqual(["loss", "error", "marginMin", "steps"]);
+    const kept = Object.keys(r.scalars).filter((k) => !k.startsWith("regime."));
+    expect(kept).toEqual(["loss", "error", "marginMin", "steps"]);
+    // The regime meter's verdict rides along (the default dense Gaussian first layer is not the theory's).
+    expect(r.scalars["regime.holds"]).toBe(0);
+    expect(r.scalars["regime.firstLayer.holds"]).toBe(0);
+    expect(r.scalars["regime.flowStep.holds"]).toBe(1);
     expect(r.scalars.steps).toBe(60);
     expect(typeof r.scalars.marginMin).toBe("number");
     expect(r.history).toHaveLength(3);

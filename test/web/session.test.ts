@@ -42,6 +42,36 @@ describe("LabSession (the worker's training)", () => {
     expect(moons.notes[0]).toMatch(/data are not orthogonal/);
   });
 
+  it("draws no flow curve where GD leaves the flow, and its status carries the regime verdict", () => {
+    const c1 = findPreset("c1")!.config as Record<string, unknown>;
+    const fast = new LabSession({ ...c1, optimizer: { lr: 6 }, train: { steps: 50 } });
+    const overlay = fast.theory();
+    expect(overlay.modes).toEqual([]);
+    expect(overlay.error).toBeNull();
+    expect(overlay.notes[0]).toMatch(
+      /^No theory overlay: gradient descent leaves the gradient flow here\. η·max‖x‖ = \d/,
+    );
+    expect(fast.drain().regime.breaks).toContain("flowStep");
+    while (fast.status === "running") fast.advance(100);
+    const end = fast.drain().regime;
+    expect(end.breaks).toContain("fates");
+    const big = new LabSession({
+      ...c1,
+      init: {
+        scheme: "gaussian",
+        scale: 3,
+        layers: [
+          { scheme: "diagonal", scale: 3, diagonal: "half-normal" },
+          { scheme: "gaussian", scale: 3 },
+        ],
+      },
+    }).theory();
+    expect(big.modes.length).toBe(100);
+    expect(big.errorPopulation).toBeNull();
+    expect(big.notes.join(" ")).toMatch(/No population error curve \(P8 is a small-init result\)/);
+    expect(new LabSession(c1).drain().regime.holds).toBe(true);
+  });
+
   it("a decision grid exists only for 2-D data", () => {
     const s = new LabSession(findPreset("moons")!.config);
     const g = s.decisionGrid();

@@ -26,6 +26,19 @@ export function StatusLine(props: { r: RunState; lr: number }) {
           </span>
         )}
         {r.status && r.status !== "running" && <span class={`pill ${r.status}`}>{r.status}</span>}
+        {r.regime && (
+          <span
+            class={`regime ${r.regime.holds ? "holds" : "breaks"}`}
+            data-testid="regime"
+            title={[
+              r.regime.summary,
+              ...r.regime.checks.filter((c) => c.holds === false).map((c) => `${c.id}: ${c.why}`),
+            ].join("\n")}
+          >
+            {" "}
+            · theory {r.regime.holds ? "applies" : `breaks: ${r.regime.breaks.join(", ")}`}
+          </span>
+        )}
       </span>
     </div>
   );

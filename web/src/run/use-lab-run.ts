@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks"
 import type { RunConfig } from "../../../src/config/run-config.js";
 import type { RunView } from "../components/run-view.js";
 import type { FromWorker, ToWorker } from "../worker/protocol.js";
+import type { Progress } from "../worker/run-types.js";
 
 /** The run on screen: what the views draw, filled in as the worker reports. */
 export interface RunState extends Partial<RunView> {
@@ -15,6 +16,8 @@ export interface RunState extends Partial<RunView> {
   loadError: string | null;
   crash: string | null;
   backend?: { name: string; threads: number; running: number };
+  /** The regime meter's verdict on the run (src/regime). */
+  regime?: Progress["regime"];
 }
 
 /** Least time between two redraws of the live views (ms). */
@@ -96,6 +99,7 @@ export function useLabRun(threads: number) {
       r.status = p.status;
       r.stopReason = p.stopReason;
       r.backend = p.backend;
+      r.regime = p.regime;
       if (m.grid) r.grid = m.grid;
       if (m.weights) r.weights = m.weights;
       if (!m.playing && playingRef.current) setPlaying(false);

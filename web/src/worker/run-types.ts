@@ -2,6 +2,7 @@
  * What a lab run sends from its worker to the page: per-record measurements, facts about the data and
  * model, new records, weights and the decision grid (plain data, structured-clone safe).
  */
+import type { RegimeVerdict } from "../../../src/regime/check.js";
 import type { HistoryRecord, RunStatus } from "../../../src/train/history.js";
 
 /** Most points whose margins are kept per record (the per-point view). */
@@ -74,6 +75,11 @@ export interface Progress {
   extras: LabExtra[];
   /** The kernel backend, e.g. "wasm", and its threads: configured, and running now (helpers start lazily). */
   backend: { name: string; threads: number; running: number };
+  /**
+   * Whether the theory's assumptions hold (src/regime): from the config and the initial weights while the
+   * run goes, with the end-of-run checks (mode fates, off-diagonal growth) once it has ended.
+   */
+  regime: RegimeVerdict;
 }
 
 /** The model's logit on a grid over the input plane (2-D data only). values[j * nx + i] at (x[i], y[j]). */

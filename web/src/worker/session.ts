@@ -16,6 +16,9 @@ import { forward } from "../../../src/engine/propagate.js";
 import { createWorkspace } from "../../../src/engine/workspace.js";
 import type { Probe, ProbeContext, ProbeValues } from "../../../src/probes/probe.js";
 import { PROBES } from "../../../src/probes/registry.js";
+import type { RegimeVerdict } from "../../../src/regime/check.js";
+import { measureRegime } from "../../../src/regime/meter.js";
+import { trainerRegime } from "../../../src/regime/trainer-regime.js";
 import { buildData } from "../../../src/train/build-data.js";
 import type { HistoryRecord, RunStatus } from "../../../src/train/history.js";
 import { createTrainer, type Trainer } from "../../../src/train/trainer.js";
@@ -40,6 +43,7 @@ export class LabSession {
   private readonly trainer: Trainer;
   private readonly extras: LabExtra[] = [];
   private sentRecords = 0;
+  private regime: { verdict: RegimeVerdict; final: boolean } | null = null;
   private sentExtras = 0;
   private gridCache: {
     xs: Float64Array;
@@ -78,7 +82,7 @@ export class LabSession {
     const { mlp, data } = this.trainer;
     const initial =
       this.trainer.step === 0 ? unitPairs(mlp, mlp.params, data.train, this.config) : this.extras[0];
-    const overlay = theoryOverlay(this.config, this.info, initial ?? undefined);
+    const overlay = theoryOverlay(this.config, this.info, initial ?? undefined, this.verdict());
     if (this.config.data.kind === "features" && this.trainer.step === 0) {
       // Times are drawn where features are meant to be separate modes (disjoint carriers); elsewhere (C7's
       // shared points) a note on the mode theory's gaps would only distract.
@@ -116,6 +120,26 @@ export class LabSession {
     return this.trainer.advance(steps);
   }
 
+  /** The regime verdict: a-priori while running (computed once), with the end-of-run checks once ended. */
+  verdict(): RegimeVerdict {
+    const ended = this.trainer.status !== "running";
+    if (!this.regime || (ended && !this.regime.final)) {
+      const t = this.trainer;
+      this.regime = {
+        final: ended,
+        verdict: ended
+          ? trainerRegime(t)
+          : measureRegime({
+              config: t.config,
+              data: t.data.train,
+              spec: t.mlp.spec,
+              initialParams: t.initialParams,
+            }),
+      };
+    }
+    return this.regime.verdict;
+  }
+
   /** Records and extras made since the last call. */
   drain(): Progress {
     const records = this.trainer.history.slice(this.sentRecords);
@@ -133,6 +157,7 @@ export class LabSession {
         threads: this.trainer.backend.threads ?? 1,
         running: 1 + ((this.trainer.backend as Partial<WasmBackend>).helpersReady?.() ?? 0),
       },
+      regime: this.verdict(),
     };
   }
 

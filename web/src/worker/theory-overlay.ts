@@ -4,6 +4,7 @@
  * weights, with the closed forms and mode solver of src/theory. The lab only draws it.
  */
 import type { RunConfig } from "../../../src/config/run-config.js";
+import type { RegimeVerdict } from "../../../src/regime/check.js";
 import { errorCurve } from "../../../src/theory/error-curve.js";
 import { simulateMode } from "../../../src/theory/mode-dynamics.js";
 import type { FeatureTime } from "./feature-times.js";
@@ -56,6 +57,7 @@ export function theoryOverlay(
   config: RunConfig,
   info: DataInfo,
   first: Pick<LabExtra, "a" | "yb"> | undefined,
+  regime?: RegimeVerdict,
 ): TheoryOverlay {
   const T = config.optimizer.lr * config.train.steps;
   const empty: TheoryOverlay = { t: [], modes: [], error: null, errorPopulation: null, notes: [] };
@@ -66,6 +68,17 @@ export function theoryOverlay(
     );
     return empty;
   }
+  // GD off the flow (src/regime): a flow curve would show what this run does not do.
+  const offFlow = regime?.checks.filter(
+    (c) => (c.id === "flowStep" || c.id === "stability") && c.holds === false,
+  );
+  if (offFlow?.length) {
+    empty.notes.push(
+      `No theory overlay: gradient descent leaves the gradient flow here. ${offFlow.map((c) => c.why).join(". ")}.`,
+    );
+    return empty;
+  }
+  const largeInit = regime?.checks.find((c) => c.id === "initScale" && c.holds === false);
   if (!(T > 0)) return empty;
   const t = times(T);
   const loss = config.loss.kind as "ce" | "hinge";
@@ -96,7 +109,9 @@ export function theoryOverlay(
   const diag = layers ? layers[0].diagonal : "diagonal" in init ? init.diagonal : undefined;
   const gaussianB = layers ? layers[1]?.scheme === "gaussian" : false;
   const balanced = "balanced" in init && init.balanced;
-  if (diag && gaussianB && !balanced) {
+  if (diag && gaussianB && !balanced && largeInit) {
+    out.notes.push(`No population error curve (P8 is a small-init result): ${largeInit.why}.`);
+  } else if (diag && gaussianB && !balanced) {
     // P8: E(t) = mean over points of ½[1 − gd(c r t)/π], c = 1 (CE) or 2 (hinge), time scaled by 1/n for a mean loss.
     const aInit = diag === "half-normal" ? "halfNormal" : "gaussian";
     out.errorPopulation = t.map((s) => errorCurve(s * weight, info.norms, { loss, aInit }));
