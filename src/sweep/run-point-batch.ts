@@ -1,6 +1,6 @@
 import { runTrainingBatch } from "../train/batched/run-batch.js";
 import type { RunResult } from "../train/run.js";
-import { type PointResult, type PointTask, pointResultOf, runPoint } from "./run-point.js";
+import { type PointResult, type PointTask, pointResultOf, runPoint, sweepRegime } from "./run-point.js";
 
 /**
  * Runs sweep tasks that share a batch signature (see groupTasks) as one batched computation
@@ -15,7 +15,11 @@ export function runPointBatch(tasks: readonly PointTask[]): PointResult[] {
   const started = performance.now();
   let runs: RunResult[];
   try {
-    runs = runTrainingBatch(tasks.map((t) => t.config));
+    runs = runTrainingBatch(
+      tasks.map((t) => t.config),
+      undefined,
+      { regime: sweepRegime },
+    );
   } catch {
     return tasks.map(runPoint);
   }

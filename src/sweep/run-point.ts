@@ -1,5 +1,6 @@
 import type { RunConfig } from "../config/run-config.js";
 import { regimeScalars } from "../regime/check.js";
+import type { RegimeOptions } from "../regime/meter.js";
 import type { HistoryRecord } from "../train/history.js";
 import { type RunResult, runTraining } from "../train/run.js";
 import type { SweepSpec } from "./spec.js";
@@ -97,6 +98,15 @@ function scalarHistory(
   });
 }
 
+/**
+ * The regime meter's options for a sweep run. Its own λ_max costs up to ~2 × 45 Hessian-vector products
+ * (~270 gradients), so in a sweep it is measured only on runs of ≥ 3000 steps (≤ ~10% extra); shorter
+ * runs get λ_max from the sharpness probe when it is included, else their stability is "not measured".
+ */
+export function sweepRegime(config: RunConfig): RegimeOptions {
+  return config.train.steps >= 3000 ? {} : { sharpnessBudget: 0 };
+}
+
 /** The stored outcome of a finished training run of `task` (status, kept scalars, kept history). */
 export function pointResultOf(task: PointTask, run: RunResult, seconds: number): PointResult {
   const last = run.history[run.history.length - 1];
@@ -147,10 +157,7 @@ function identity(task: PointTask) {
 export function runPoint(task: PointTask): PointResult {
   const started = performance.now();
   try {
-    // The meter's own λ_max costs up to ~2 × 45 Hessian-vector products (~270 gradients): in a sweep it is
-    // measured only on runs of ≥ 3000 steps (≤ ~10% extra); shorter runs need the sharpness probe for it.
-    const ownSharpness = task.config.train.steps >= 3000;
-    const run = runTraining(task.config, { regime: ownSharpness ? true : { sharpnessBudget: 0 } });
+    const run = runTraining(task.config, { regime: sweepRegime(task.config) });
     return pointResultOf(task, run, (performance.now() - started) / 1000);
   } catch (e) {
     return failedResultOf(task, e, (performance.now() - started) / 1000);

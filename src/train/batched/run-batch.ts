@@ -9,6 +9,8 @@ import { Rng } from "../../engine/rng.js";
 import { createWorkspace, type Workspace } from "../../engine/workspace.js";
 import type { Probe, ProbeContext } from "../../probes/probe.js";
 import { resolveProbes } from "../../probes/registry.js";
+import type { RegimeVerdict } from "../../regime/check.js";
+import { measureRegime, type RegimeOptions } from "../../regime/meter.js";
 import { buildData } from "../build-data.js";
 import { toEngineSpecs } from "../engine-specs.js";
 import type { HistoryRecord, RunStatus } from "../history.js";
@@ -80,7 +82,14 @@ function lane(config: RunConfig, data: DataBundle): Lane {
  * stop conditions and divergence. Every result is bit for bit what runTraining gives for that config
  * alone (tested on random configs). Throws when the configs do not share a signature or data shape.
  */
-export function runTrainingBatch(configs: readonly RunConfig[], datas?: readonly DataBundle[]): RunResult[] {
+export function runTrainingBatch(
+  configs: readonly RunConfig[],
+  datas?: readonly DataBundle[],
+  options: {
+    /** Per run: measure the regime verdict at the end (as runTraining's `regime` option), or not. */
+    regime?: (config: RunConfig) => boolean | RegimeOptions;
+  } = {},
+): RunResult[] {
   if (configs.length === 0) return [];
   const signature = batchSignature(configs[0]);
   if (signature === null)
@@ -129,6 +138,7 @@ export function runTrainingBatch(configs: readonly RunConfig[], datas?: readonly
     stackedGdStep(s, lr, wd, live);
   }
   return lanes.map((l) => ({
+    ...laneRegime(l, options.regime?.(l.config) ?? false),
     config: l.config,
     status: l.status === "running" ? "done" : l.status,
     stopReason: l.stopReason,
@@ -136,6 +146,20 @@ export function runTrainingBatch(configs: readonly RunConfig[], datas?: readonly
     history: l.history,
     weights: exportWeights(l.mlp),
   }));
+}
+
+/** `{ regime }` for a lane whose verdict is asked for, else nothing. */
+function laneRegime(l: Lane, asked: boolean | RegimeOptions): { regime?: RegimeVerdict } {
+  if (!asked) return {};
+  const run = {
+    config: l.config,
+    data: l.data.train,
+    spec: l.mlp.spec,
+    initialParams: l.initialParams,
+    finalParams: l.mlp.params,
+    history: l.history,
+  };
+  return { regime: measureRegime(run, asked === true ? {} : asked) };
 }
 
 /**
