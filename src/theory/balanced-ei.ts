@@ -105,3 +105,20 @@ export function hingeMarginAtTime(t: number, m0: number, r: number, margin = 1):
   if (m0 >= margin) return m0;
   return Math.min(margin, m0 * Math.exp(2 * r * t));
 }
+
+/**
+ * Hinge margin of a balanced mode after `steps` steps of gradient descent (not the flow) with step `lr`
+ * on the summed loss: while `m < margin` each step multiplies a and b by `1 + lr·r` (a' = a + lr·r·b), so
+ * `m_k = m0 (1 + lr·r)^{2k}`; the first step that reaches the margin freezes it (the hinge gradient is 0
+ * there). Exact up to rounding, with no discretisation error to allow for: a check built on it sees one
+ * step too many or too few (a factor (1 + lr·r)² in m). THEORY.md §6, P6.
+ */
+export function hingeGdMargin(steps: number, m0: number, r: number, lr: number, margin = 1): number {
+  checkArgs("hingeGdMargin", m0, r);
+  if (!(Number.isInteger(steps) && steps >= 0))
+    throw new Error(`hingeGdMargin: steps must be an integer >= 0, got ${steps}`);
+  if (!(lr > 0)) throw new Error(`hingeGdMargin: lr must be > 0, got ${lr}`);
+  let a = Math.sqrt(m0 / r);
+  for (let k = 0; k < steps && r * a * a < margin; k++) a += lr * r * a;
+  return r * a * a;
+}

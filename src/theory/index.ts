@@ -13,4 +13,5 @@ export * from "./ode.js";
 export * from "./quadrature.js";
 export * from "./saxe.js";
 export * from "./special.js";
+export * from "./spectral-decoupling.js";
 export * from "./starvation.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  hingeGdMargin,
   hingeMarginAtTime,
   hingeTimeToMargin,
   marginAtTime,
@@ -78,5 +79,31 @@ describe("hinge counterpart (C6, P6)", () => {
     expect(hingeMarginAtTime(1, 0.01, 1)).toBeCloseTo(0.01 * Math.exp(2), 14);
     expect(hingeMarginAtTime(2.31, 0.01, 1)).toBe(1);
     expect(hingeMarginAtTime(1e8, 0.01, 1)).toBe(1);
+  });
+});
+
+describe("hingeGdMargin (discrete GD, balanced hinge mode)", () => {
+  it("multiplies m by (1 + ηr)² per step until the margin, then stays", () => {
+    const [m0, r, lr] = [1e-4, 0.5, 0.01];
+    expect(hingeGdMargin(0, m0, r, lr)).toBeCloseTo(m0, 18);
+    for (const k of [1, 10, 300])
+      expect(relErr(hingeGdMargin(k, m0, r, lr), m0 * (1 + lr * r) ** (2 * k))).toBeLessThan(1e-12);
+    // one step more or less is a factor (1 + ηr)² = 1.010025: what an extra step per advance shows
+    expect(hingeGdMargin(301, m0, r, lr) / hingeGdMargin(300, m0, r, lr)).toBeCloseTo(1.010025, 12);
+    const K = Math.ceil(Math.log(1 / m0) / (2 * Math.log(1 + lr * r))); // first step with m ≥ 1
+    expect(hingeGdMargin(K - 1, m0, r, lr)).toBeLessThan(1);
+    expect(hingeGdMargin(K, m0, r, lr)).toBeGreaterThanOrEqual(1);
+    expect(hingeGdMargin(K + 500, m0, r, lr)).toBe(hingeGdMargin(K, m0, r, lr));
+  });
+
+  it("follows the flow m0·e^{2rt} as η → 0 at t = k·η, and freezes at a margin κ ≠ 1", () => {
+    expect(relErr(hingeGdMargin(100_000, 0.01, 1, 1e-5), 0.01 * Math.exp(2))).toBeLessThan(2e-5);
+    expect(hingeGdMargin(10_000, 0.01, 1, 0.01, 2.5)).toBeGreaterThanOrEqual(2.5);
+    expect(hingeGdMargin(10_000, 0.01, 1, 0.01, 2.5)).toBeLessThan(2.5 * 1.0201);
+  });
+
+  it("says what is wrong with the step count or step size", () => {
+    expect(() => hingeGdMargin(1.5, 0.01, 1, 0.01)).toThrow(/steps must be an integer >= 0, got 1.5/);
+    expect(() => hingeGdMargin(1, 0.01, 1, 0)).toThrow(/lr must be > 0, got 0/);
   });
 });
