@@ -1,7 +1,15 @@
 import { createRequire } from "node:module";
 import type { Database, RunResult, Statement } from "node-sqlite3-wasm";
 import { recoverJournal } from "./sqlite-journal.js";
-import { BUSY_TIMEOUT_MS, clearStaleLock, registerHolder, unregisterHolder } from "./sqlite-lock.js";
+import {
+  awaitStaleLock,
+  BUSY_TIMEOUT_MS,
+  clearStaleLock,
+  lockedError,
+  registerHolder,
+  renewHolder,
+  unregisterHolder,
+} from "./sqlite-lock.js";
 
 /**
  * SQLite files for the sweep store, through node-sqlite3-wasm: SQLite compiled to WebAssembly, reading and
@@ -63,7 +71,7 @@ export class SqliteDb {
     this.readonly = options.readOnly;
     this.holder = registerHolder(path);
     try {
-      clearStaleLock(path, this.holder);
+      awaitStaleLock(path, this.holder);
       recoverJournal(path, this.holder);
       this.db = new (sqliteModule().Database)(path, {
         readOnly: options.readOnly,
@@ -94,8 +102,9 @@ export class SqliteDb {
     try {
       return f();
     } catch (e) {
-      if (!/database is locked/.test((e as Error).message) || !clearStaleLock(this.path, this.holder))
-        throw e;
+      if (!/database is locked/.test((e as Error).message)) throw e;
+      if (!clearStaleLock(this.path, this.holder) && !awaitStaleLock(this.path, this.holder))
+        throw lockedError(this.path, this.holder);
       recoverJournal(this.path, this.holder);
       return f();
     }
@@ -126,6 +135,8 @@ export class SqliteDb {
 
   /** Runs `f` in one transaction (BEGIN IMMEDIATE … COMMIT; ROLLBACK if it throws). */
   transaction<T>(f: () => T): T {
+    // A fresh lease before taking the lock: another host never takes a live writer's lock for stale.
+    renewHolder(this.path, this.holder);
     this.retrying(() => this.db.exec("BEGIN IMMEDIATE"));
     try {
       const result = f();
