@@ -6,6 +6,7 @@ import {
   LOSSES,
   type LossSpec,
   lossAndGradient,
+  weightedLossGradient,
 } from "../../src/engine/loss.js";
 
 describe("ceGradientAndBound", () => {
@@ -100,5 +101,24 @@ describe("countErrors", () => {
   it("counts a NaN logit as an error, a right sign as correct, and only the first n points", () => {
     expect(countErrors(Float64Array.from([Number.NaN, -3, 0.1]), Float64Array.from([1, -1, 1]), 3)).toBe(1);
     expect(countErrors(Float64Array.from([-0.1, 3, 5]), Float64Array.from([1, 1, -1]), 2)).toBe(1);
+  });
+});
+
+describe("weightedLossGradient", () => {
+  it("is (w·ℓ′(f) + λf)/N per point and returns the unweighted Σℓ, for CE and hinge (κ ≠ 1)", () => {
+    const logits = Float64Array.from([2.5, -0.3, 0.7, -4]);
+    const y = Float64Array.from([1, 1, -1, -1]);
+    const [N, w, lambda] = [10, 0.7, 0.2];
+    for (const spec of [
+      { kind: "ce", reduction: "mean", margin: 1 },
+      { kind: "hinge", reduction: "mean", margin: 2 },
+    ] as LossSpec[]) {
+      const d = new Float64Array(4);
+      const sum = weightedLossGradient(spec, logits, y, 4, N, w, lambda, d);
+      const plain = new Float64Array(4);
+      const total = lossAndGradient({ ...spec, reduction: "sum" }, logits, y, 4, plain);
+      expect(sum).toBeCloseTo(total, 14);
+      for (let i = 0; i < 4; i++) expect(d[i]).toBeCloseTo((w * plain[i] + lambda * logits[i]) / N, 15);
+    }
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseRunConfig } from "../../src/config/validate.js";
+import { jsBackend } from "../../src/engine/backend-js.js";
+import { createMlp, importWeights } from "../../src/engine/mlp.js";
+import { balances } from "../../src/probes/conserved.js";
 import { PROBES, resolveProbes } from "../../src/probes/registry.js";
 import { runTraining } from "../../src/train/run.js";
 
@@ -106,5 +109,26 @@ describe("probes", () => {
 
   it("rejects an unknown probe name, listing the known ones", () => {
     expect(() => resolveProbes(["margin"])).toThrow(/unknown probe "margin".*margins/);
+  });
+});
+
+describe("conserved probe with biases", () => {
+  it("counts a unit's incoming bias in ‖w_in‖² (the balance the flow conserves with biases)", () => {
+    const mlp = createMlp(
+      { inputDim: 2, hidden: [2], activation: "relu", bias: true, leakySlope: 0 },
+      jsBackend,
+    );
+    // layer 0: W = [[1, 2], [3, 4]], b = [0.5, -1]; layer 1: W = [[2, -3]], b = [7]
+    importWeights(mlp, [
+      {
+        W: [
+          [1, 2],
+          [3, 4],
+        ],
+        b: [0.5, -1],
+      },
+      { W: [[2, -3]], b: [7] },
+    ]);
+    expect(balances(mlp, mlp.params)).toEqual([[1 + 4 + 0.25 - 4, 9 + 16 + 1 - 9]]);
   });
 });

@@ -60,6 +60,16 @@ describe("errorCurveEqualNorm (P8)", () => {
       expect(relErr(timeToErrorLevel(errorCurveEqualNorm(t, 3), 3), t)).toBeLessThan(1e-12);
     expect(timeToErrorLevel(0.25, 1)).toBe(Number.POSITIVE_INFINITY);
   });
+  it("timeToErrorLevel inverts the Gaussian-a curve ½ + ½E too (its own branch), and hinge's", () => {
+    const gauss = { aInit: "gaussian" } as const;
+    for (const t of [0.1, 1, 4]) {
+      // E is rounded to an ulp near its limit; the inverse amplifies that by |dE/dt|⁻¹/t ~ 1e5 at r·t = 16
+      expect(relErr(timeToErrorLevel(errorCurveEqualNorm(t, 2, gauss), 2, gauss), t)).toBeLessThan(1e-10);
+      const hinge = { loss: "hinge" } as const;
+      expect(relErr(timeToErrorLevel(errorCurveEqualNorm(t, 2, hinge), 2, hinge), t)).toBeLessThan(1e-10);
+    }
+    expect(timeToErrorLevel(0.625, 1, gauss)).toBe(Number.POSITIVE_INFINITY);
+  });
 });
 
 describe("errorCurve with spread norms (C1, C4)", () => {
@@ -81,6 +91,10 @@ describe("errorCurveFiniteInit (where P8 stops holding)", () => {
         1e-5,
       );
     }
+  });
+  it("with Gaussian a adds the dead half: ½ + ½·(the half-normal curve)", () => {
+    const half = errorCurveFiniteInit(1, { eps: 0.5, r: 1 });
+    expect(errorCurveFiniteInit(1, { eps: 0.5, r: 1, aInit: "gaussian" })).toBeCloseTo(0.5 + 0.5 * half, 15);
   });
   it("drops earlier for a large init scale (flips are faster), same E(∞) = 1/4", () => {
     const small = errorCurveEqualNorm(1, 1);
