@@ -49,6 +49,15 @@ describe("simulateStarvation, cross-entropy", () => {
       expect(relErr(uB[1] / uB[2], want)).toBeLessThan(0.003);
     }
   });
+  it("ρ = p·r_B/r_A with unequal norms: the ODE's ε-ratio follows starvationEpsRatio at that ρ (P11)", () => {
+    expect(starvationRho(0.5, 2, 1)).toBe(0.25);
+    expect(starvationRho(0.5, 1, 0.5)).toBe(0.25);
+    expect(starvationRho(0.4, 0.5, 1)).toBe(0.8);
+    // p = 0.5, r_A = 1, r_B = 0.6: ρ = 0.3, ×100^0.7 = ×25.1 per ×100 in ε (ρ from r_A/r_B would be 0.83: ×2.2)
+    const rho = starvationRho(0.5, 1, 0.6);
+    const uB = [1e-6, 1e-8].map((eps) => simulateStarvation({ p: 0.5, rA: 1, rB: 0.6, eps }, [1e8]).uB[0]);
+    expect(relErr(uB[0] / uB[1], starvationEpsRatio(100, rho))).toBeLessThan(0.02);
+  });
   it("the ε^{1−ρ} law is only asymptotic: from ε = 1e-2 to 1e-4 the ratio is 8.4, not 10", () => {
     const uB = [1e-2, 1e-4].map((eps) => simulateStarvation({ p: 0.5, rA: 1, rB: 1, eps }, [1e8]).uB[0]);
     expect(uB[0] / uB[1]).toBeGreaterThan(8.2);
