@@ -66,6 +66,19 @@ describe("featureLearningTimeApprox: where it holds and where it does not", () =
     expect(err(1e-8)).toBeLessThan(err(1e-4));
     expect(err(1e-4)).toBeLessThan(err(1e-2));
   });
+  it("D = 2, any norm: exact − approx → (Ei(1) − γ)/(2pr), the Ei term the formula drops", () => {
+    // exact = [ln(1/m0) + Ei(1) − Ei(m0)]/(2pr) with m0 = r a0² and Ei(m0) = γ + ln m0 + O(m0)
+    const gap = (1.8951178163559368 - 0.5772156649015329) / 2;
+    for (const [p, r] of [
+      [0.5, 2],
+      [0.2, 0.25],
+      [1, 4],
+    ]) {
+      const spec = { p, r, a0: 1e-4 };
+      const diff = featureLearningTimeExact(spec) - featureLearningTimeApprox(spec);
+      expect(Math.abs(diff * p * r - gap)).toBeLessThan(1e-6);
+    }
+  });
   it("D = 3, 4: relative error ∝ a0^{D−2}", () => {
     for (const D of [3, 4]) {
       const err = (a0: number) =>
