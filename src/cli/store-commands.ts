@@ -6,6 +6,7 @@ import { mergeStores } from "../store/merge.js";
 import { tableToParquet } from "../store/parquet.js";
 import { openStore, type SweepStore } from "../store/store.js";
 import { historyTable, runTable, storeSweepSpec, tableToCsv } from "../store/table.js";
+import { writeFileWhole } from "./output.js";
 
 /** `learndyn merge a.db b.db … -o all.db` */
 export function mergeCommand(): Command {
@@ -139,12 +140,12 @@ export function exportStore(storePath: string, flags: ExportFlags): ExportSummar
       process.stdout.write(csv);
       return base;
     }
-    writeFileSync(flags.out, csv);
+    writeFileWhole(flags.out, csv);
     return { out: flags.out, ...base };
   }
   const suffix = flags.table === "history" ? ".history.parquet" : ".parquet";
   const out = flags.out ?? storePath.replace(/\.db$/, "").concat(suffix);
-  writeFileSync(out, tableToParquet(table));
+  writeFileWhole(out, tableToParquet(table));
   return { out, ...base };
 }
 

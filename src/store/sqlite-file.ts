@@ -143,7 +143,11 @@ export class SqliteDb {
       this.db.exec("COMMIT");
       return result;
     } catch (e) {
-      if (this.db.isOpen && this.db.inTransaction) this.db.exec("ROLLBACK");
+      // A rollback that fails too (a full disk) leaves the journal, played back at the next open: the
+      // first error is the one to report.
+      try {
+        if (this.db.isOpen && this.db.inTransaction) this.db.exec("ROLLBACK");
+      } catch {}
       throw e;
     }
   }

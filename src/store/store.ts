@@ -1,4 +1,5 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, statfsSync, statSync } from "node:fs";
+import { dirname } from "node:path";
 import type { PointResult, SweepRunStatus } from "../sweep/run-point.js";
 import { readOnlyMediaCopy } from "./read-only-copy.js";
 import { decodeRun, RUN_COLUMNS, runRow, type StoredRun } from "./run-rows.js";
@@ -263,6 +264,29 @@ export function openStore(path: string, spec?: StoreSpec): SweepStore {
   }
 }
 
+/**
+ * A failed write of a batch, said so that the user knows what happened to the runs: SQLite reports a full
+ * disk as "disk I/O error" through the WASM VFS (any failed write is SQLITE_IOERR_WRITE), so the free
+ * space of the store's file system is asked for.
+ */
+function writeError(path: string, db: Db, e: Error): Error {
+  if (e instanceof StoreError || !/disk I\/O error|disk is full|SQLITE_FULL|SQLITE_IOERR/i.test(e.message))
+    return e;
+  let free = Number.NaN;
+  try {
+    const fs = statfsSync(dirname(path));
+    free = fs.bavail * fs.bsize;
+  } catch {}
+  let stored = "";
+  try {
+    stored = `${db.get<{ n: number }>("SELECT count(*) AS n FROM runs")?.n ?? 0} `;
+  } catch {}
+  const full = free < 1 << 20 ? `the disk is full (${free} bytes free)` : `writing failed (${e.message})`;
+  return new StoreError(
+    `cannot write to store ${path}: ${full}. The ${stored}runs stored so far are safe (a batch of runs is written whole or not at all); free some space and run the same command again: it resumes where it stopped.`,
+  );
+}
+
 /** Why a damaged store is refused for writing, and what to do. */
 function damagedMessage(path: string, damage: readonly string[]): string {
   const salvaged = `${path.replace(/\.db$/, "")}.salvaged.db`;
@@ -317,9 +341,13 @@ function wrap(db: Db, path: string, spec: StoreSpec, damage: readonly string[]):
       if (!insert) throw new StoreError(`store ${path} is open read-only`);
       if (results.length === 0) return;
       const rows = results.map(runRow);
-      db.transaction(() => {
-        for (const row of rows) insert.run(row);
-      });
+      try {
+        db.transaction(() => {
+          for (const row of rows) insert.run(row);
+        });
+      } catch (e) {
+        throw writeError(path, db, e as Error);
+      }
     },
     runs() {
       if (damage.length > 0) return salvage().runs;
