@@ -1,18 +1,18 @@
 import { c1Experiment } from "./c1-sigmoidal-error/claim.js";
 import { c2Experiment } from "./c2-independent-modes/claim.js";
 import { c3Experiment } from "./c3-failed-training/claim.js";
-import { c4Experiment } from "./c4-input-norm.js";
-import { c5Experiment } from "./c5-feature-frequency.js";
-import { c6Experiment } from "./c6-ce-vs-hinge.js";
-import { c7Experiment } from "./c7-gradient-starvation.js";
+import { c4Experiment } from "./c4-input-norm/claim.js";
+import { c5Experiment } from "./c5-feature-frequency/claim.js";
+import { c6Experiment } from "./c6-ce-vs-hinge/claim.js";
+import { c7Experiment } from "./c7-gradient-starvation/claim.js";
 import type { Experiment } from "./experiment.js";
 import { ganBenchExperiment } from "./gan-bench.js";
 import { starvationCmnistExperiment } from "./starvation-cmnist.js";
 import { starvationMoonsExperiment } from "./starvation-moons.js";
 
 /**
- * Every experiment `learndyn reproduce` knows, in report order. Experiments register here by import;
- * the list is filled as claims land (see README for what each checks).
+ * The paper's claims C1–C7, in report order: each is a folder of the kit's shape (settings, measure,
+ * checks, report, figures, claim), registered here by import (README lists what each checks).
  */
 export const EXPERIMENTS: Experiment[] = [
   c1Experiment,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { measureDenseFeatureTimes } from "../../src/experiments/c5/dense-limit.js";
-import { measureFeatureLearningTime } from "../../src/experiments/c5/feature-time.js";
-import { c5Experiment } from "../../src/experiments/c5-feature-frequency.js";
-import { verdict } from "../../src/experiments/experiment.js";
-import { crossingTime } from "../../src/kit/measure/feature-response.js";
+import { c5Experiment } from "../../../src/experiments/c5-feature-frequency/claim.js";
+import { measureDenseFeatureTimes } from "../../../src/experiments/c5-feature-frequency/dense-limit.js";
+import { measureFeatureLearningTime } from "../../../src/experiments/c5-feature-frequency/feature-time.js";
+import { verdict } from "../../../src/experiments/experiment.js";
+import { crossingTime } from "../../../src/kit/measure/feature-response.js";
 
 describe("C5: time to learn a feature (P10)", () => {
   it("2 layers: measured time matches the mode ODE at non-default p, r, ε", () => {

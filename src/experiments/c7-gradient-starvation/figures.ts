@@ -6,7 +6,9 @@ import { PALETTE } from "../../figures/theme.js";
 import { meanStd } from "../../math/stats.js";
 import { simulateStarvation } from "../../theory/starvation.js";
 import type { ExperimentFigure } from "../experiment.js";
-import { predictedNoisyBAccuracy, type StarvationMeasureResult } from "./measure.js";
+import { predictedNoisyBAccuracy, type StarvationMeasureResult } from "./diagonal-runs.js";
+import { type C7Measurement, epsSlope } from "./measure.js";
+import { type C7Settings, HINGE_LR } from "./settings.js";
 import type { WideSdSweep } from "./spectral-decoupling.js";
 
 /** Numbers in figure text: the figures' one format (10⁻⁶, not 0.000001 or 1e-6). */
@@ -253,4 +255,31 @@ export function hingeFigure(hinge: StarvationMeasureResult, lr: number): Experim
       legendTitle: "mode",
     }),
   };
+}
+
+/** Slope of log u_B(tEnd) against log ε over ε ≤ 1e-3, per p (the P11 fit the figure shows). */
+function asymptoticSlopes({ byP }: C7Measurement): Map<number, number> {
+  const slopes = new Map<number, number>();
+  for (const [p, runs] of byP)
+    slopes.set(
+      p,
+      epsSlope(runs.filter((r) => r.eps <= 1e-3).map((r) => ({ eps: r.eps, uB: last(r.res.uB) }))),
+    );
+  return slopes;
+}
+
+/** The C7 figures. */
+export function c7Figures(m: C7Measurement, s: C7Settings): ExperimentFigure[] {
+  const { byP, ref, sdRuns, wide, wideSeeds, hinge } = m;
+  const { ps, epss, tEnd, wideWidth } = s;
+  const slopes = asymptoticSlopes(m);
+  const hingeLr = HINGE_LR;
+  return [
+    ...ps.map((p) => modesFigure(byP.get(p) ?? [], tEnd)),
+    finalUbFigure(byP, slopes, epss, tEnd),
+    bOnlyAccuracyFigure(ref, sdRuns, 0.5),
+    wideSdFigure(wide, wideWidth, wideSeeds.length),
+    diagonalSdFigure(ref, sdRuns),
+    hingeFigure(hinge, hingeLr),
+  ];
 }

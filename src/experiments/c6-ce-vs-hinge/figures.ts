@@ -4,7 +4,9 @@ import { type ScatterPoint, scatterChart } from "../../figures/scatterChart.js";
 import { paletteColor } from "../../figures/theme.js";
 import { hingeMarginAtTime, marginAtTime } from "../../theory/balanced-ei.js";
 import type { ExperimentFigure } from "../experiment.js";
-import type { BalancedPairResult, FlipRatioResult } from "./measure.js";
+import type { C6Measurement } from "./measure.js";
+import type { BalancedPairResult, FlipRatioResult } from "./measurements.js";
+import type { C6Settings } from "./settings.js";
 
 function positive(t: readonly number[], y: readonly number[]): { x: number; y: number }[] {
   const out: { x: number; y: number }[] = [];
@@ -139,4 +141,18 @@ export function flipRatioFigure(rows: { label: string; result: FlipRatioResult }
       pointSize: 60,
     }),
   };
+}
+
+/** The C6 figures: margins under both losses, the weight norm, the flip-time ratio. */
+export function c6Figures({ pair, flip, epsRows }: C6Measurement, s: C6Settings): ExperimentFigure[] {
+  return [
+    marginsFigure(pair, s.showNorms, s.a0),
+    normFigure(pair),
+    flipRatioFigure([
+      { label: `small init a0 = ${s.eps}`, result: flip },
+      ...epsRows
+        .filter((x) => x.eps >= 1)
+        .map((x) => ({ label: `large init a0 = ${x.eps}`, result: x.result })),
+    ]),
+  ];
 }

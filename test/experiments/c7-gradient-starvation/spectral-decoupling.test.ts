@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { noisyBOnlyTest } from "../../src/experiments/c7/measure.js";
-import { measureWideSd, wideSdConfig } from "../../src/experiments/c7/spectral-decoupling.js";
+import { noisyBOnlyTest } from "../../../src/experiments/c7-gradient-starvation/diagonal-runs.js";
+import {
+  measureWideSd,
+  wideSdConfig,
+} from "../../../src/experiments/c7-gradient-starvation/spectral-decoupling.js";
 
 describe("C7: spectral decoupling in a wide ReLU net", () => {
   it("the config is a dense ReLU net with a He start and the SD penalty", () => {

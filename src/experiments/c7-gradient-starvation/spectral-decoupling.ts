@@ -10,7 +10,7 @@
 import type { RunConfigInput } from "../../config/run-config.js";
 import { parseRunConfig } from "../../config/validate.js";
 import { runTraining } from "../../train/run.js";
-import { accuracyProbe, noisyBOnlyTest } from "./measure.js";
+import { accuracyProbe, noisyBOnlyTest } from "./diagonal-runs.js";
 
 /** Options of {@link measureWideSd}. */
 export interface WideSdOptions {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { measureBalancedPair, measureFlipRatio } from "../../src/experiments/c6/measure.js";
-import { C6_SETTINGS, flipStarts, runC6 } from "../../src/experiments/c6-ce-vs-hinge.js";
+import { c6Experiment } from "../../../src/experiments/c6-ce-vs-hinge/claim.js";
+import {
+  measureBalancedPair,
+  measureFlipRatio,
+} from "../../../src/experiments/c6-ce-vs-hinge/measurements.js";
+import { C6_SETTINGS, flipStarts } from "../../../src/experiments/c6-ce-vs-hinge/settings.js";
 
 describe("C6: cross-entropy vs hinge", () => {
   it("P4: hinge flip time = CE flip time / 2 at small init (other norms and ratios), less at large init", () => {
@@ -36,7 +40,7 @@ describe("C6: cross-entropy vs hinge", () => {
       tEnd: 1000,
       showNorms: [0.5, 2],
     };
-    const res = runC6(s, 1);
+    const res = c6Experiment.runWith(s, { seed: 1 });
     expect(res.checks.filter((c) => !c.pass)).toEqual([]);
     expect(res.figures.length).toBe(3);
   });

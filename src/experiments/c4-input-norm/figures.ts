@@ -5,6 +5,8 @@ import { logSpaced } from "../../math/spacing.js";
 import { flipTimeCE, flipTimeExact } from "../../theory/flip-time.js";
 import type { ExperimentFigure } from "../experiment.js";
 import type { FlipTimesByNorm } from "./flip-times.js";
+import type { C4Measurement } from "./measure.js";
+import type { C4Settings } from "./settings.js";
 
 /** t* vs ‖x‖ on log–log axes, one colour per ratio |b0|/a0: measured points, closed form dashed. */
 export function flipVsNormFigure(
@@ -98,4 +100,15 @@ export function flipVsScaleFigure(
       legend: "bottom-left",
     }),
   };
+}
+
+/** The C4 figures: flip time vs norm per ratio, and vs init scale. */
+export function c4Figures({ byRatio, byScale, midRatio }: C4Measurement, s: C4Settings): ExperimentFigure[] {
+  return [
+    flipVsNormFigure(byRatio, s.a0),
+    flipVsScaleFigure(
+      byScale.map((x) => ({ eps: x.eps, result: x.result as FlipTimesByNorm })),
+      midRatio,
+    ),
+  ];
 }

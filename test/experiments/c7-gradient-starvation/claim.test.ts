@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { parseRunConfig } from "../../src/config/validate.js";
-import { measureEngineStarvation } from "../../src/experiments/c7/engine-limits.js";
+import { parseRunConfig } from "../../../src/config/validate.js";
+import { c7Experiment } from "../../../src/experiments/c7-gradient-starvation/claim.js";
 import {
   diagonalNetConfig,
   measureStarvation,
   predictedNoisyBAccuracy,
   starvationStages,
-} from "../../src/experiments/c7/measure.js";
-import { c7Experiment, epsSlope } from "../../src/experiments/c7-gradient-starvation.js";
-import { runTraining } from "../../src/train/run.js";
+} from "../../../src/experiments/c7-gradient-starvation/diagonal-runs.js";
+import { measureEngineStarvation } from "../../../src/experiments/c7-gradient-starvation/engine-limits.js";
+import { epsSlope } from "../../../src/experiments/c7-gradient-starvation/measure.js";
+import { runTraining } from "../../../src/train/run.js";
 
 const last = (xs: readonly number[]) => xs[xs.length - 1];
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { measureFlipTimes } from "../../src/experiments/c4/flip-times.js";
-import { C4_SETTINGS, runC4 } from "../../src/experiments/c4-input-norm.js";
+import { c4Experiment } from "../../../src/experiments/c4-input-norm/claim.js";
+import { measureFlipTimes } from "../../../src/experiments/c4-input-norm/flip-times.js";
+import { C4_SETTINGS } from "../../../src/experiments/c4-input-norm/settings.js";
 
 describe("C4: input norm sets the speed", () => {
   it("P3: t* = ln((a0+|b0|)/(a0−|b0|))/‖x‖ with log–log slope −1 (other norms, ratio, label)", () => {
@@ -37,7 +38,7 @@ describe("C4: input norm sets the speed", () => {
       limitScales: [0.5],
       largeLrs: [0.2],
     };
-    const res = runC4(s, 1);
+    const res = c4Experiment.runWith(s, { seed: 1 });
     expect(res.checks.filter((c) => !c.pass)).toEqual([]);
     expect(res.figures.length).toBe(2);
   });

@@ -1,0 +1,105 @@
+/** C6's checks: hinge flips twice as fast (P4); hinge stops at the margin while CE keeps growing (P6). */
+import { formatNumber as fmt } from "../../figures/figure.js";
+import { lateCheck } from "../../kit/late-phase-check.js";
+import type { Check } from "../experiment.js";
+import type { C6Measurement } from "./measure.js";
+import type { C6Settings } from "./settings.js";
+
+/** P4: t*_CE / t*_H = 2 and the exact hinge flip time. */
+function flipChecks({ flip }: C6Measurement, s: C6Settings): Check[] {
+  const rMaxFlip = Math.max(...s.flipNorms);
+  // Expected: CE small-init error r·a0·|b0|/2, GD (ηr)²/3 on each; 5× margin.
+  const ratioTol = Math.max(1e-3, 5 * ((rMaxFlip * s.eps * s.eps) / 2 + (s.flipLr * rMaxFlip) ** 2 / 3));
+  const hingeTol = Math.max(1e-4, 5 * ((s.flipLr * rMaxFlip) ** 2 / 3));
+  return [
+    {
+      prediction: "P4",
+      statement: `t*_CE / t*_H = 2 for every start (‖x‖ ∈ {${s.flipNorms.join(", ")}} × |b0|/a0 ∈ {${s.ratios.join(", ")}}, a0 = ${s.eps})`,
+      predicted: 2,
+      measured: flip.ratio.reduce((x, y) => (Math.abs(y - 2) > Math.abs(x - 2) ? y : x)),
+      tolerance: `max |ratio − 2|/2 ≤ ${fmt(ratioTol, 2)} (measured ${fmt(flip.maxRelErrorTwo, 2)}; expected r·a0·|b0|/2 + (ηr)²/3, ×5)`,
+      pass: flip.maxRelErrorTwo <= ratioTol,
+    },
+    {
+      prediction: "P4",
+      statement:
+        "hinge flip time = atanh(|b0|/a0)/‖x‖ (exact for any init: the hinge gain is r until the margin)",
+      predicted: 0,
+      measured: flip.maxRelErrorHinge,
+      tolerance: `max relative error ≤ ${fmt(hingeTol, 2)} (GD: (ηr)²/3, ×5)`,
+      pass: flip.maxRelErrorHinge <= hingeTol,
+    },
+  ];
+}
+
+/** P6: hinge time to the margin, parameters frozen after it; CE's Ei time, growing norm and late phase. */
+function balancedChecks({ pair, bounds, kOne }: C6Measurement, s: C6Settings): Check[] {
+  const one = pair.modes[kOne];
+  // GD grows u by (1 + ηr) per step: t_GD/t = ηr/ln(1 + ηr) ≈ 1 + ηr/2; the step grid adds ≤ η.
+  const hingeTimeTol = (m: { r: number; hingeTimePredicted: number }) =>
+    1.5 * ((s.lr * m.r) / 2 + s.lr / m.hingeTimePredicted);
+  return [
+    {
+      prediction: "P6",
+      statement: `hinge, balanced a0 = b0 = ${s.a0}, ‖x‖ = ${one.r}: time to m = 1 is ln(1/m0)/(2r)`,
+      predicted: one.hingeTimePredicted,
+      measured: one.hingeTime,
+      tolerance: `relative error ≤ ${fmt(hingeTimeTol(one), 2)} = 1.5 × (ηr/2 + η/t): GD's (1 + ηr) per step, plus the step grid`,
+      pass: Math.abs(one.hingeTime - one.hingeTimePredicted) <= hingeTimeTol(one) * one.hingeTimePredicted,
+    },
+    {
+      prediction: "P6",
+      statement: `hinge time to m = 1 = ln(1/m0)/(2r) for every ‖x‖ ∈ {${s.norms.join(", ")}} (worst relative error)`,
+      predicted: 0,
+      measured: Math.max(...pair.modes.map((m) => Math.abs(m.hingeTime / m.hingeTimePredicted - 1))),
+      tolerance: `each ≤ 1.5 × (ηr/2 + η/t): ${pair.modes.map((m) => fmt(hingeTimeTol(m), 2)).join(", ")}`,
+      pass: pair.modes.every(
+        (m) => Math.abs(m.hingeTime - m.hingeTimePredicted) <= hingeTimeTol(m) * m.hingeTimePredicted,
+      ),
+    },
+    {
+      prediction: "P6",
+      statement: `CE from the same balanced start, ‖x‖ = ${one.r}: time to m = 1 is the Ei formula (≈ ${fmt(one.ceTimePredicted / one.hingeTimePredicted, 3)}× the hinge time)`,
+      predicted: one.ceTimePredicted,
+      measured: one.ceTime,
+      tolerance: `relative error ≤ ${fmt(bounds[kOne], 2)} (first-order GD lag η∫c² dt)`,
+      pass: Math.abs(one.ceTime - one.ceTimePredicted) <= bounds[kOne] * one.ceTimePredicted,
+    },
+    {
+      prediction: "P6",
+      statement:
+        "hinge: after a mode reaches m ≥ 1 its parameters never change again (max |Δa| + |Δb| over all modes)",
+      predicted: 0,
+      measured: Math.max(...pair.modes.map((m) => m.hingeChangeAfterMargin)),
+      tolerance: "exactly 0 (the hinge gradient is exactly 0 past the margin)",
+      pass: pair.modes.every((m) => m.hingeChangeAfterMargin === 0),
+    },
+    {
+      prediction: "P6",
+      statement: "hinge: ‖θ‖² constant once every point has reached the margin (relative change to the end)",
+      predicted: 0,
+      measured: pair.hingeNormSqChangeAfter,
+      tolerance: "exactly 0",
+      pass: pair.hingeNormSqChangeAfter === 0,
+    },
+    {
+      prediction: "P6",
+      statement: `CE: ‖θ‖² = Σ 2m_k(t)/r_k keeps growing (Ei solution, to t = ${fmt(s.tEnd)}); max relative error over t`,
+      predicted: 0,
+      measured: pair.ceNormSqRelError,
+      tolerance: `≤ ${fmt(Math.max(...bounds), 2)} (largest first-order GD lag η∫c² dt over the modes)`,
+      pass: pair.ceNormSqRelError <= Math.max(...bounds),
+    },
+    lateCheck(
+      "P6",
+      pair.modes.map((m) => ({ r: m.r, measured: m.ceFinalMargin, predicted: m.ceLateAsymptote })),
+      s.tEnd,
+      "CE keeps growing, ",
+    ),
+  ];
+}
+
+/** The checks of a C6 measurement. */
+export function c6Checks(m: C6Measurement, s: C6Settings): Check[] {
+  return [...flipChecks(m, s), ...balancedChecks(m, s)];
+}
