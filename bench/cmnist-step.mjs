@@ -14,14 +14,14 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { resident } from "../dist/engine/backend.js";
 import { createBackend } from "../dist/engine/backends.js";
-import "../dist/engine/native/register.js";
+import "../dist/node/native-addon.js";
 import { initialize } from "../dist/engine/init.js";
 import { adamStep } from "../dist/engine/kernels-js.js";
 import { createMlp } from "../dist/engine/mlp.js";
 import { backward, forward } from "../dist/engine/propagate.js";
 import { Rng } from "../dist/engine/rng.js";
-import { useNodeThreads } from "../dist/engine/threads/node.js";
 import { createWorkspace } from "../dist/engine/workspace.js";
+import { useNodeThreads } from "../dist/node/threads.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BLAS_DIRS = {

@@ -19,9 +19,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseRunConfig } from "../dist/config/validate.js";
 import { BACKENDS, createBackend } from "../dist/engine/backends.js";
-import "../dist/engine/native/register.js";
+import "../dist/node/native-addon.js";
 import { Rng } from "../dist/engine/rng.js";
-import { useNodeThreads } from "../dist/engine/threads/node.js";
+import { useNodeThreads } from "../dist/node/threads.js";
 import { createTrainer } from "../dist/train/trainer.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));

@@ -13,7 +13,7 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createWasmBackend } from "../dist/engine/backend-wasm.js";
-import { useNodeThreads } from "../dist/engine/threads/node.js";
+import { useNodeThreads } from "../dist/node/threads.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const ADDON = join(ROOT, "native", "build", "learndyn-native.node");

@@ -15,7 +15,7 @@ import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createBackend } from "../dist/engine/backends.js";
-import "../dist/engine/native/register.js";
+import "../dist/node/native-addon.js";
 import { hutchinsonTrace } from "../dist/engine/hutchinson.js";
 import { hessianOperator } from "../dist/engine/hvp.js";
 import { lanczosTop } from "../dist/engine/lanczos.js";

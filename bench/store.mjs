@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { storeSpecOf } from "../dist/cli/sweep-runner.js";
-import { encodeJson, openStore } from "../dist/store/store.js";
+import { encodeJson, openStore } from "../dist/node/store/store.js";
+import { storeSpecOf } from "../dist/node/sweep-runner.js";
 import { planSweep, pointConfig } from "../dist/sweep/expand.js";
 import { contentHash } from "../dist/sweep/hash.js";
 import { runPoint } from "../dist/sweep/run-point.js";

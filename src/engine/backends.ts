@@ -24,7 +24,7 @@ export function defaultBackendName(): BackendName {
 
 /**
  * Loads the native addon, or throws an Error whose message says why it cannot (one line). Registered
- * by the Node-only module `native/register.ts`, so that this file (which browsers bundle) never
+ * by the Node-only module `src/node/native-addon.ts`, so that this file (which browsers bundle) never
  * imports Node modules.
  */
 export type NativeLoader = () => NativeAddon;

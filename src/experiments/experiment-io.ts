@@ -1,6 +1,6 @@
 /**
  * Services an experiment may need beyond computing: files shipped by packages, checkpoints that survive
- * a killed process, progress lines. The CLI gives a Node implementation (src/store/experiment-io-node.ts);
+ * a killed process, progress lines. The CLI gives a Node implementation (src/node/experiment-io.ts);
  * tests give in-memory ones; an experiment that needs a service it was not given says so.
  */
 

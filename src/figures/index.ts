@@ -1,6 +1,6 @@
 /**
  * Figure definitions: plain data in, Vega-Lite spec out. Browser-safe (no Node imports); rendered to
- * SVG/PNG by src/report in Node and by vega-embed in the web lab.
+ * SVG/PNG by src/node/report in Node and by vega-embed in the web lab.
  */
 
 export { fitLine, type LineFit } from "../math/fit.js";

@@ -5,7 +5,7 @@
 import type { Config } from "vega-lite";
 
 /**
- * Font stack. DejaVu Sans comes first because the Node renderer (src/report) measures and rasterises
+ * Font stack. DejaVu Sans comes first because the Node renderer (src/node/report) measures and rasterises
  * text with the DejaVu Sans files shipped by the `dejavu-fonts-ttf` npm package; browsers without it
  * fall back to the system sans-serif.
  */

@@ -70,7 +70,7 @@ describe("learndyn sweep / merge / export (built CLI)", () => {
       rows: 24,
       columns: ["run", "step", "t", "metric", "value"],
     });
-    const { readParquetRows } = await import("../../src/store/parquet.js");
+    const { readParquetRows } = await import("../../src/node/store/parquet.js");
     const rows = await readParquetRows(readFileSync(pq));
     expect(rows).toHaveLength(24);
     expect(rows.filter((r) => r.metric === "loss").map((r) => `${r.run},${r.step}`)).toHaveLength(12);

@@ -3,8 +3,8 @@ import { existsSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Rng } from "../../src/engine/rng.js";
-import { openStore } from "../../src/store/store.js";
-import { comparable, tempPath } from "../store/helpers.js";
+import { openStore } from "../../src/node/store/store.js";
+import { comparable, tempPath } from "../node/store/helpers.js";
 import { runCli, tempDir } from "./cli-helpers.js";
 
 const root = new URL("../../", import.meta.url).pathname;

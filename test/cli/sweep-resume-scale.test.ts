@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { runSweep } from "../../src/cli/sweep-runner.js";
+import { runSweep } from "../../src/node/sweep-runner.js";
 import { parseSweepSpec } from "../../src/sweep/spec.js";
-import { tempPath } from "../store/helpers.js";
+import { tempPath } from "../node/store/helpers.js";
 import { smallSpec } from "../sweep/fixtures.js";
 
 /**

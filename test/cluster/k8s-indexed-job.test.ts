@@ -11,9 +11,9 @@ import { join } from "node:path";
 import { Job } from "kubernetes-models/batch/v1/Job";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { openStore } from "../../src/store/store.js";
+import { openStore } from "../../src/node/store/store.js";
 import { tempDir } from "../cli/cli-helpers.js";
-import { comparable } from "../store/helpers.js";
+import { comparable } from "../node/store/helpers.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 

@@ -8,9 +8,9 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openStore } from "../../src/store/store.js";
+import { openStore } from "../../src/node/store/store.js";
 import { tempDir } from "../cli/cli-helpers.js";
-import { comparable } from "../store/helpers.js";
+import { comparable } from "../node/store/helpers.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const cli = join(root, "bin/learndyn.js");

@@ -7,7 +7,7 @@ import {
 } from "../../src/data/colored-mnist.js";
 import { type MnistSet, mnistFromIdx } from "../../src/data/mnist-idx.js";
 import { Rng } from "../../src/engine/rng.js";
-import { readMnistTrainFiles } from "../../src/store/experiment-io-node.js";
+import { readMnistTrainFiles } from "../../src/node/experiment-io.js";
 
 let mnist: MnistSet;
 let cm: ColoredMnist;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { encodeIdx, mnistFromIdx, parseIdx } from "../../src/data/mnist-idx.js";
-import { readMnistTrainFiles } from "../../src/store/experiment-io-node.js";
+import { readMnistTrainFiles } from "../../src/node/experiment-io.js";
 
 describe("IDX parsing", () => {
   it("reads a tiny synthetic file: shape, values, a view into the bytes", () => {

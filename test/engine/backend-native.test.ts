@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createNativeBackend, type NativeAddon } from "../../src/engine/backend-native.js";
 import { createWasmBackend } from "../../src/engine/backend-wasm.js";
 import { nativeAddon } from "../../src/engine/backends.js";
-import { NATIVE_ADDON_PATH } from "../../src/engine/native/register.js";
+import { NATIVE_ADDON_PATH } from "../../src/node/native-addon.js";
 import { nativeAvailable, nativeReason, nativeRequired, skipNative } from "./native-helpers.js";
 
 /**

@@ -1,7 +1,7 @@
 // Which backends the engine tests run: js and wasm always; native when its addon loads here. Where it
 // is not built, native tests are skipped, unless LEARNDYN_REQUIRE_NATIVE=1 (CI, which installs g++):
 // then they run, and test/engine/backend-native.test.ts fails on the missing addon, never a silent pass.
-import "../../src/engine/native/register.js";
+import "../../src/node/native-addon.js";
 import {
   BACKENDS,
   type BackendName,

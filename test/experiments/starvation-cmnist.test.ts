@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { memoryCheckpoints } from "../../src/experiments/experiment-io.js";
 import { runStarvationCmnist } from "../../src/experiments/starvation-cmnist.js";
-import { readMnistTrainFiles } from "../../src/store/experiment-io-node.js";
+import { readMnistTrainFiles } from "../../src/node/experiment-io.js";
 
 describe("starvation-cmnist", () => {
   it("reduced run (2 × 400 images, 100-100 MLP): ERM learns the colour, SD relies on it less", () => {

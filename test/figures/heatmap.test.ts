@@ -81,7 +81,7 @@ describe("heatmap", () => {
   });
 
   it("has a legend for its points and contour that matches their marks", async () => {
-    const { renderSvg } = await import("../../src/report/render.js");
+    const { renderSvg } = await import("../../src/node/report/render.js");
     const fig = heatmap({
       title: "f",
       xTitle: "x₁",

@@ -1,7 +1,7 @@
 /** Test helpers: compile a figure's spec with vega-lite and fail on any warning. */
 import type { TopLevelSpec } from "vega-lite";
 import { expect } from "vitest";
-import { compileSpec } from "../../src/report/render.js";
+import { compileSpec } from "../../src/node/report/render.js";
 
 /** A Vega spec, loosely typed for inspection in tests. */
 // biome-ignore lint/suspicious/noExplicitAny: tests poke into the compiled spec

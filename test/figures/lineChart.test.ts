@@ -126,7 +126,7 @@ describe("lineChart", () => {
   });
 
   it("legend swatches match the marks: a theory-only group is dashed, one legend unless a group mixes kinds", async () => {
-    const { renderSvg } = await import("../../src/report/render.js");
+    const { renderSvg } = await import("../../src/node/report/render.js");
     const single = lineChart({
       title: "collapse",
       xTitle: "t",

@@ -72,7 +72,7 @@ describe("phasePortrait", () => {
   });
 
   it("legend swatches match the marks drawn", async () => {
-    const { renderSvg } = await import("../../src/report/render.js");
+    const { renderSvg } = await import("../../src/node/report/render.js");
     expect(legendMarkProblems(await renderSvg(fig.spec))).toEqual([]);
   });
 });

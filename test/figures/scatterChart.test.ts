@@ -58,7 +58,7 @@ describe("scatterChart", () => {
   });
 
   it("legend swatches match the marks: points by colour, the fit and reference lines by dash", async () => {
-    const { renderSvg } = await import("../../src/report/render.js");
+    const { renderSvg } = await import("../../src/node/report/render.js");
     const fig = scatterChart({
       title: "t",
       xTitle: "x",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lineChart } from "../../src/figures/lineChart.js";
 import { smallMultiples } from "../../src/figures/smallMultiples.js";
-import { renderSvg } from "../../src/report/render.js";
+import { renderSvg } from "../../src/node/report/render.js";
 import { compileClean, drawnItems, legendMarkProblems } from "./helpers.js";
 
 const t = [1, 2, 4, 8, 16];

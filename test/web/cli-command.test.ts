@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyOverrides } from "../../src/cli/load-config.js";
 import { parseRunConfig } from "../../src/config/validate.js";
+import { applyOverrides } from "../../src/node/load-config.js";
 import { PRESETS } from "../../web/src/presets.js";
 import { cliCommand, configAssignments, shellWords } from "../../web/src/state/cli-command.js";
 

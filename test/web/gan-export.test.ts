@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyOverrides } from "../../src/cli/load-config.js";
 import { parseGanConfig } from "../../src/gan/config.js";
+import { applyOverrides } from "../../src/node/load-config.js";
 import { ganCliCommand } from "../../web/src/gan/gan-export.js";
 import { ganLabConfig } from "../../web/src/gan/gan-session.js";
 import { shellWords } from "../../web/src/state/cli-command.js";

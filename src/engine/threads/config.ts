@@ -3,7 +3,7 @@ import type { SpawnHelper } from "./helper.js";
 /**
  * How this process starts WASM helper threads, and how many threads a new backend uses by default.
  * The engine itself imports nothing environment-specific: Node entry points call `useNodeThreads`
- * (threads/node.ts), the lab's training worker `useWebThreads` (threads/web.ts). Until then every
+ * (src/node/threads.ts), the lab's training worker `useWebThreads` (threads/web.ts). Until then every
  * backend runs on the calling thread alone.
  */
 let spawner: SpawnHelper | null = null;

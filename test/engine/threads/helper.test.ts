@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { configureThreads, threadSpawner } from "../../../src/engine/threads/config.js";
 import { helperMain, type SpawnHelper } from "../../../src/engine/threads/helper.js";
-import { useNodeThreads } from "../../../src/engine/threads/node.js";
 import { GemmTeam } from "../../../src/engine/threads/team.js";
 import { kernelModule } from "../../../src/engine/wasm/kernels.js";
+import { useNodeThreads } from "../../../src/node/threads.js";
 
 describe("the helper thread's program", () => {
   afterEach(() => configureThreads(null, 1));

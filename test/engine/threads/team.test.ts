@@ -3,7 +3,7 @@ import { parseRunConfig } from "../../../src/config/validate.js";
 import { createWasmBackend, type WasmBackend } from "../../../src/engine/backend-wasm.js";
 import { Rng } from "../../../src/engine/rng.js";
 import { configureThreads } from "../../../src/engine/threads/config.js";
-import { useNodeThreads } from "../../../src/engine/threads/node.js";
+import { useNodeThreads } from "../../../src/node/threads.js";
 import { buildData } from "../../../src/train/build-data.js";
 import { createTrainer } from "../../../src/train/trainer.js";
 

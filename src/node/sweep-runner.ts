@@ -1,0 +1,263 @@
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+import {
+  CONFIRM_ABOVE_RUNS,
+  checkAxisValues,
+  planSweep,
+  pointConfig,
+  type SweepPlan,
+} from "../sweep/expand.js";
+import { type BatchOptions, defaultBatchRuns, groupTasks } from "../sweep/group-tasks.js";
+import { canonicalJson, contentHash } from "../sweep/hash.js";
+import { failedResultOf, type PointResult, type PointTask, type SweepRunStatus } from "../sweep/run-point.js";
+import { runPointBatch } from "../sweep/run-point-batch.js";
+import { formatShard, type Shard } from "../sweep/shard.js";
+import type { SweepSpec } from "../sweep/spec.js";
+import { createGroupCommit, type GroupCommitOptions } from "./group-commit.js";
+import { openStore, runKey, type StoreSpec } from "./store/store.js";
+
+/** Progress of a running sweep (for bars and logs). */
+export interface SweepProgress {
+  /** Runs finished in this invocation. */
+  done: number;
+  /** Runs to do in this invocation (the shard's runs not yet stored). */
+  total: number;
+  /** Runs found in the store and skipped. */
+  skipped: number;
+  diverged: number;
+  failed: number;
+  /** Seconds since the first run started. */
+  elapsed: number;
+}
+
+/** Options of {@link runSweep}. */
+export interface RunSweepOptions {
+  /** A validated spec. */
+  spec: SweepSpec;
+  /** SQLite store file (created if missing; resumed if it holds this spec). */
+  storePath: string;
+  /** Worker threads (default: os.availableParallelism()); 0 runs in this thread (tests, debugging). */
+  workers?: number;
+  /** Run only this shard's points. */
+  shard?: Shard;
+  /** Allow more than CONFIRM_ABOVE_RUNS runs. */
+  yes?: boolean;
+  /** Run stored failed runs again. */
+  retryFailed?: boolean;
+  /** Stop after this many runs (tests). */
+  limit?: number;
+  /** Called after each finished run. */
+  onProgress?: (p: SweepProgress) => void;
+  /**
+   * How finished runs are batched into transactions (default: up to 256 runs, at most 250 ms after the
+   * first of a batch finished). `{ maxRuns: 1 }` commits every run alone.
+   */
+  commit?: GroupCommitOptions;
+  /**
+   * Batched training (default on): runs sharing an architecture and data spec are trained together, in
+   * batches sent to the workers whole; the stored rows are the same as with `{ enabled: false }`.
+   */
+  batch?: BatchOptions;
+}
+
+/** What a sweep invocation did. */
+export interface SweepSummary {
+  name: string;
+  store: string;
+  specHash: string;
+  points: number;
+  seeds: number;
+  shard: string;
+  workers: number;
+  /** Runs of this shard. */
+  shardRuns: number;
+  /** Runs already stored and skipped. */
+  skipped: number;
+  /** Runs finished now, by status. */
+  ran: Record<SweepRunStatus, number>;
+  /** Runs stored in total after this invocation (all shards in this store). */
+  stored: number;
+  seconds: number;
+  runsPerSecond: number;
+}
+
+/** The spec's identity as a store records it. */
+export function storeSpecOf(plan: SweepPlan): StoreSpec {
+  return { name: plan.spec.name, specHash: plan.specHash, specJson: canonicalJson(plan.spec) };
+}
+
+/** Tasks of a shard not yet stored, generated lazily in point order. */
+function* pendingTasks(
+  plan: SweepPlan,
+  shard: Shard | undefined,
+  stored: Set<string>,
+): Generator<PointTask | PointResult> {
+  const { spec } = plan;
+  for (let i = shard ? shard.index : 0; i < plan.pointCount; i += shard ? shard.count : 1) {
+    const point = plan.pointAt(i);
+    for (let s = 0; s < spec.seeds; s++) {
+      if (stored.has(runKey(point.key, s))) continue;
+      try {
+        const config = pointConfig(plan, point, s);
+        yield {
+          index: i,
+          key: point.key,
+          values: point.values,
+          seedIndex: s,
+          config,
+          configHash: contentHash(config),
+          keep: spec.keep,
+        };
+      } catch (e) {
+        // An invalid combination of axis values: stored as a failed run, so the rest of the sweep goes on.
+        yield {
+          index: i,
+          key: point.key,
+          values: point.values,
+          seedIndex: s,
+          seed: 0,
+          configHash: "",
+          config: {} as PointResult["config"],
+          status: "failed",
+          stopReason: "",
+          error: (e as Error).message,
+          steps: 0,
+          scalars: Object.fromEntries(spec.keep.scalars.map((n) => [n, null])),
+          history: null,
+          seconds: 0,
+        };
+      }
+    }
+  }
+}
+
+/** The first `count` items of `items`. */
+function* take<T>(items: Iterable<T>, count: number): Generator<T> {
+  if (count <= 0) return;
+  let n = 0;
+  for (const item of items) {
+    yield item;
+    if (++n >= count) return;
+  }
+}
+
+/** Number of a shard's runs. */
+function shardRunCount(plan: SweepPlan, shard: Shard | undefined): number {
+  if (!shard) return plan.runCount;
+  const points = Math.max(0, Math.ceil((plan.pointCount - shard.index) / shard.count));
+  return points * plan.spec.seeds;
+}
+
+/**
+ * Runs a sweep (or one shard of it) into a store: skips stored runs, runs the rest on a worker pool,
+ * writes finished runs in batches (group commit, see `commit`). Throws before running anything on a bad spec, a
+ * foreign store, or too many runs without `yes`.
+ */
+export async function runSweep(options: RunSweepOptions): Promise<SweepSummary> {
+  const { spec, shard } = options;
+  const plan = planSweep(spec);
+  const shardRuns = shardRunCount(plan, shard);
+  if (plan.runCount > CONFIRM_ABOVE_RUNS && !options.yes) {
+    throw new Error(
+      `sweep "${spec.name}" has ${plan.pointCount.toLocaleString("en")} points × ${spec.seeds} seeds = ${plan.runCount.toLocaleString("en")} runs, more than ${CONFIRM_ABOVE_RUNS.toLocaleString("en")}; pass --yes if you mean it (or shrink the axes, or split it with --shard i/N)`,
+    );
+  }
+  checkAxisValues(plan);
+  const workers = options.workers ?? availableParallelism();
+  const store = openStore(options.storePath, storeSpecOf(plan));
+  const ran: Record<SweepRunStatus, number> = { done: 0, stopped: 0, diverged: 0, failed: 0 };
+  const started = performance.now();
+  let skipped = 0;
+  let done = 0;
+  const batches = createGroupCommit((runs) => store.writeRuns(runs), options.commit);
+  try {
+    const stored = store.storedKeys(!options.retryFailed);
+    const tasks = pendingTasks(plan, shard, stored);
+    // Counted by the store (one query), not by walking the plan: resuming a 10⁹-point sweep starts at once.
+    skipped = store.storedCount(!options.retryFailed, shard);
+    const total = Math.min(shardRuns - skipped, options.limit ?? Number.POSITIVE_INFINITY);
+    const report = () =>
+      options.onProgress?.({
+        done,
+        total,
+        skipped,
+        diverged: ran.diverged,
+        failed: ran.failed,
+        elapsed: (performance.now() - started) / 1000,
+      });
+    const finish = (result: PointResult) => {
+      batches.add(result);
+      ran[result.status]++;
+      done++;
+      report();
+    };
+    report();
+    const maxRuns =
+      options.batch?.enabled === false ? 1 : (options.batch?.maxRuns ?? defaultBatchRuns(total, workers));
+    const groups = groupTasks(take(tasks, total), maxRuns);
+    if (workers === 0) {
+      for (const group of groups) {
+        for (const result of "status" in group ? [group] : runPointBatch(group)) finish(result);
+        await new Promise((r) => setImmediate(r));
+      }
+    } else {
+      const pool = new Piscina<PointTask[], PointResult[]>({
+        filename: new URL("./sweep-worker.js", import.meta.url).href,
+        minThreads: workers,
+        maxThreads: workers,
+        idleTimeout: 60_000,
+      });
+      try {
+        const inFlight = new Set<Promise<void>>();
+        for (const group of groups) {
+          if ("status" in group) {
+            finish(group);
+            continue;
+          }
+          const p = pool
+            .run(group)
+            .then(
+              (results) => {
+                for (const result of results) finish(result);
+              },
+              (e: unknown) => {
+                const error = `worker error: ${e instanceof Error ? e.message : String(e)}`;
+                for (const task of group) finish(failedResultOf(task, error, 0));
+              },
+            )
+            .finally(() => inFlight.delete(p));
+          inFlight.add(p);
+          if (inFlight.size >= workers * (maxRuns > 1 ? 2 : 4)) await Promise.race(inFlight);
+        }
+        await Promise.all(inFlight);
+      } finally {
+        await pool.destroy();
+      }
+    }
+    batches.flush();
+    const seconds = (performance.now() - started) / 1000;
+    const counts = store.counts();
+    return {
+      name: spec.name,
+      store: options.storePath,
+      specHash: plan.specHash,
+      points: plan.pointCount,
+      seeds: spec.seeds,
+      shard: formatShard(shard),
+      workers,
+      shardRuns,
+      skipped,
+      ran,
+      stored: counts.done + counts.stopped + counts.diverged + counts.failed,
+      seconds,
+      runsPerSecond: done / Math.max(seconds, 1e-9),
+    };
+  } finally {
+    // Runs that finished before an error are kept too.
+    try {
+      batches.flush();
+    } finally {
+      store.close();
+    }
+  }
+}
