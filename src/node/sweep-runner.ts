@@ -1,16 +1,10 @@
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
-import {
-  CONFIRM_ABOVE_RUNS,
-  checkAxisValues,
-  planSweep,
-  pointConfig,
-  type SweepPlan,
-} from "../sweep/expand.js";
-import { type BatchOptions, defaultBatchRuns, groupTasks } from "../sweep/group-tasks.js";
-import { canonicalJson, contentHash } from "../sweep/hash.js";
-import { failedResultOf, type PointResult, type PointTask, type SweepRunStatus } from "../sweep/run-point.js";
-import { runPointBatch } from "../sweep/run-point-batch.js";
+import { CONFIRM_ABOVE_RUNS, checkAxisValues, planSweep, type SweepPlan } from "../sweep/expand.js";
+import { type BatchOptions, defaultBatchRuns } from "../sweep/group-tasks.js";
+import { canonicalJson } from "../sweep/hash.js";
+import { type RunChunk, runChunk, taskOf } from "../sweep/run-chunk.js";
+import { failedResultOf, type PointResult, type SweepRunStatus } from "../sweep/run-point.js";
 import { formatShard, type Shard } from "../sweep/shard.js";
 import type { SweepSpec } from "../sweep/spec.js";
 import { createGroupCommit, type GroupCommitOptions } from "./group-commit.js";
@@ -86,49 +80,32 @@ export function storeSpecOf(plan: SweepPlan): StoreSpec {
   return { name: plan.spec.name, specHash: plan.specHash, specJson: canonicalJson(plan.spec) };
 }
 
-/** Tasks of a shard not yet stored, generated lazily in point order. */
-function* pendingTasks(
+/** (point, seed) of a shard's runs not yet stored, lazily in point order. */
+function* pendingRuns(
   plan: SweepPlan,
   shard: Shard | undefined,
   stored: Set<string>,
-): Generator<PointTask | PointResult> {
-  const { spec } = plan;
+): Generator<[number, number]> {
   for (let i = shard ? shard.index : 0; i < plan.pointCount; i += shard ? shard.count : 1) {
-    const point = plan.pointAt(i);
-    for (let s = 0; s < spec.seeds; s++) {
-      if (stored.has(runKey(point.key, s))) continue;
-      try {
-        const config = pointConfig(plan, point, s);
-        yield {
-          index: i,
-          key: point.key,
-          values: point.values,
-          seedIndex: s,
-          config,
-          configHash: contentHash(config),
-          keep: spec.keep,
-        };
-      } catch (e) {
-        // An invalid combination of axis values: stored as a failed run, so the rest of the sweep goes on.
-        yield {
-          index: i,
-          key: point.key,
-          values: point.values,
-          seedIndex: s,
-          seed: 0,
-          configHash: "",
-          config: {} as PointResult["config"],
-          status: "failed",
-          stopReason: "",
-          error: (e as Error).message,
-          steps: 0,
-          scalars: Object.fromEntries(spec.keep.scalars.map((n) => [n, null])),
-          history: null,
-          seconds: 0,
-        };
-      }
+    const key = stored.size > 0 ? plan.pointAt(i).key : "";
+    for (let s = 0; s < plan.spec.seeds; s++) {
+      if (stored.size > 0 && stored.has(runKey(key, s))) continue;
+      yield [i, s];
     }
   }
+}
+
+/** Consecutive runs in chunks of `size` (the last one may be shorter). */
+function* chunksOf(runs: Iterable<[number, number]>, size: number, maxRuns: number): Generator<RunChunk> {
+  let chunk: number[] = [];
+  for (const [i, s] of runs) {
+    chunk.push(i, s);
+    if (chunk.length >= 2 * size) {
+      yield { runs: chunk, maxRuns };
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield { runs: chunk, maxRuns };
 }
 
 /** The first `count` items of `items`. */
@@ -172,7 +149,6 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepSummary> 
   const batches = createGroupCommit((runs) => store.writeRuns(runs), options.commit);
   try {
     const stored = store.storedKeys(!options.retryFailed);
-    const tasks = pendingTasks(plan, shard, stored);
     // Counted by the store (one query), not by walking the plan: resuming a 10⁹-point sweep starts at once.
     skipped = store.storedCount(!options.retryFailed, shard);
     const total = Math.min(shardRuns - skipped, options.limit ?? Number.POSITIVE_INFINITY);
@@ -194,35 +170,36 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepSummary> 
     report();
     const maxRuns =
       options.batch?.enabled === false ? 1 : (options.batch?.maxRuns ?? defaultBatchRuns(total, workers));
-    const groups = groupTasks(take(tasks, total), maxRuns);
+    const chunks = chunksOf(take(pendingRuns(plan, shard, stored), total), maxRuns, maxRuns);
     if (workers === 0) {
-      for (const group of groups) {
-        for (const result of "status" in group ? [group] : runPointBatch(group)) finish(result);
+      for (const chunk of chunks) {
+        for (const result of runChunk(plan, chunk)) finish(result);
         await new Promise((r) => setImmediate(r));
       }
     } else {
-      const pool = new Piscina<PointTask[], PointResult[]>({
+      const pool = new Piscina<RunChunk, PointResult[]>({
         filename: new URL("./sweep-worker.js", import.meta.url).href,
         minThreads: workers,
         maxThreads: workers,
         idleTimeout: 60_000,
+        // Workers make the runs' configs from the spec themselves (see RunChunk).
+        workerData: { spec },
       });
       try {
         const inFlight = new Set<Promise<void>>();
-        for (const group of groups) {
-          if ("status" in group) {
-            finish(group);
-            continue;
-          }
+        for (const chunk of chunks) {
           const p = pool
-            .run(group)
+            .run(chunk)
             .then(
               (results) => {
                 for (const result of results) finish(result);
               },
               (e: unknown) => {
                 const error = `worker error: ${e instanceof Error ? e.message : String(e)}`;
-                for (const task of group) finish(failedResultOf(task, error, 0));
+                for (let k = 0; k < chunk.runs.length; k += 2) {
+                  const task = taskOf(plan, chunk.runs[k], chunk.runs[k + 1]);
+                  finish("status" in task ? task : failedResultOf(task, error, 0));
+                }
               },
             )
             .finally(() => inFlight.delete(p));

@@ -1,12 +1,19 @@
 // Worker entry: lets a native backend load here too (nothing loads until one is asked for).
 import "./native-addon.js";
-import type { PointResult, PointTask } from "../sweep/run-point.js";
-import { runPointBatch } from "../sweep/run-point-batch.js";
+import { workerData } from "piscina";
+import { planSweep, type SweepPlan } from "../sweep/expand.js";
+import { type RunChunk, runChunk } from "../sweep/run-chunk.js";
+import type { PointResult } from "../sweep/run-point.js";
+import type { SweepSpec } from "../sweep/spec.js";
+
+/** The sweep's plan, made once per worker from the spec the pool was started with (workerData.spec). */
+let plan: SweepPlan | null = null;
 
 /**
- * Worker-thread entry (piscina): runs one batch of sweep runs (one run, or runs sharing a batch signature
- * trained together) and returns their plain-data results in the same order.
+ * Worker-thread entry (piscina): runs one chunk of the sweep's runs (each alone, or batched where they
+ * share a batch signature) and returns their plain-data results.
  */
-export default function runSweepBatch(tasks: PointTask[]): PointResult[] {
-  return runPointBatch(tasks);
+export default function runSweepChunk(chunk: RunChunk): PointResult[] {
+  plan ??= planSweep((workerData as { spec: SweepSpec }).spec);
+  return runChunk(plan, chunk);
 }

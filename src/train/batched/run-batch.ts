@@ -17,6 +17,8 @@ import type { HistoryRecord, RunStatus } from "../history.js";
 import type { RunResult } from "../run.js";
 import { recordSteps } from "../schedule.js";
 import { stopCondition } from "../stop.js";
+import { compileFusedStep } from "./fused-step.js";
+import { quietPass, quietSteps } from "./quiet-steps.js";
 import { batchSignature } from "./signature.js";
 import {
   createStackedMlp,
@@ -76,6 +78,17 @@ function lane(config: RunConfig, data: DataBundle): Lane {
   };
 }
 
+/** Options of {@link runTrainingBatch}. */
+export interface BatchTrainingOptions {
+  /**
+   * Use the compiled per-architecture step (fused-step.ts) where it applies (default true); false always
+   * uses the stacked kernels. Both give the same bits; this exists so tests can check each.
+   */
+  fused?: boolean;
+  /** Per run: measure the regime verdict at the end (as runTraining's `regime` option), or not. */
+  regime?: (config: RunConfig) => boolean | RegimeOptions;
+}
+
 /**
  * Trains runs that share a batch signature (see batchSignature) as one batched computation: the stacked
  * forward, backward and update serve every run at once, while each run keeps its own records, probes,
@@ -85,10 +98,7 @@ function lane(config: RunConfig, data: DataBundle): Lane {
 export function runTrainingBatch(
   configs: readonly RunConfig[],
   datas?: readonly DataBundle[],
-  options: {
-    /** Per run: measure the regime verdict at the end (as runTraining's `regime` option), or not. */
-    regime?: (config: RunConfig) => boolean | RegimeOptions;
-  } = {},
+  options: BatchTrainingOptions = {},
 ): RunResult[] {
   if (configs.length === 0) return [];
   const signature = batchSignature(configs[0]);
@@ -117,23 +127,62 @@ export function runTrainingBatch(
   const lr = Float64Array.from(configs, (c) => c.optimizer.lr);
   const wd = Float64Array.from(configs, (c) => c.optimizer.weightDecay);
   const live = new Uint8Array(B).fill(1);
+  const q = quietSteps(
+    configs,
+    lanes.map((l) => l.loss),
+    lanes.map((l) => l.data.train.y),
+    n,
+  );
+  lanes.forEach((l, r) => {
+    q.nextDue[r] = l.schedule[0] ?? Number.POSITIVE_INFINITY;
+  });
+  const logitsOut = s.z[s.z.length - 1];
+  // One object literal, always built here, so the compiled step sees one object shape.
+  const fused =
+    options.fused === false
+      ? null
+      : compileFusedStep(lanes[0].mlp, n, {
+          runs: B,
+          params: s.params,
+          x: s.x,
+          logits: logitsOut,
+          dLogits: s.dLogits,
+          live,
+          eligible: q.eligible,
+          fast: q.fast,
+          nextDue: q.nextDue,
+          steps: q.steps,
+          y: q.y,
+          scale: q.scale,
+          divergeAbove: q.divergeAbove,
+          sd: q.sd,
+          lr,
+          wd,
+          slope: Float64Array.of(lanes[0].mlp.spec.leakySlope),
+        });
   let running = B;
   for (let step = 0; running > 0; step++) {
-    stackedForward(s);
-    const logitsOut = s.z[s.z.length - 1];
+    if (fused) fused.quiet(step);
+    else {
+      stackedForward(s);
+      quietPass(q, live, step, logitsOut, s.dLogits);
+    }
     for (let r = 0; r < B; r++) {
-      if (!live[r]) continue;
+      if (!live[r] || q.fast[r]) continue;
       const l = lanes[r];
       for (let i = 0; i < n; i++) l.logits[i] = logitsOut[i * B + r];
       const going = step >= l.config.train.steps ? finish(l, s, r, step) : control(l, s, r, step);
+      q.nextDue[r] = l.schedule[l.nextRecord] ?? Number.POSITIVE_INFINITY;
       if (!going) {
         live[r] = 0;
         running--;
         continue;
       }
       for (let i = 0; i < n; i++) s.dLogits[i * B + r] = l.dLogits[i];
+      // The fused fast path has already updated the other runs; this one's update is done here.
+      fused?.given(r);
     }
-    if (running === 0) break;
+    if (running === 0 || fused) continue;
     stackedBackward(s);
     stackedGdStep(s, lr, wd, live);
   }

@@ -13,6 +13,8 @@ function randomConfigs(seed: number, count: number) {
     hidden: pick([[1], [3], [4, 2]]),
     activation: pick(["relu", "leaky-relu", "tanh", "linear"] as const),
     bias: pick([true, false]),
+    // A diagonal first layer needs as many hidden units as inputs (3).
+    ...(pick([0, 0, 1]) ? { hidden: [3], diagonalLayers: [0] } : {}),
   };
   const data = { kind: "orthogonal", norms: [1, 2, 0.5] };
   return Array.from({ length: count }, (_, r) =>
@@ -37,21 +39,23 @@ function randomConfigs(seed: number, count: number) {
 }
 
 describe("runTrainingBatch", () => {
-  it("gives every run the bits runTraining gives it alone (random configs)", () => {
-    for (let seed = 1; seed <= 12; seed++) {
-      const configs = randomConfigs(seed, 7);
-      expect(configs.every((c) => batchSignature(c) === batchSignature(configs[0]))).toBe(true);
-      const batched = runTrainingBatch(configs);
-      configs.forEach((c, r) => {
-        const solo = runTraining(c);
-        expect(batched[r].status, `seed ${seed} run ${r}`).toBe(solo.status);
-        expect(batched[r].stopReason).toBe(solo.stopReason);
-        expect(batched[r].steps).toBe(solo.steps);
-        expect(batched[r].history).toEqual(solo.history);
-        expect(batched[r].weights).toEqual(solo.weights);
-      });
-    }
-  });
+  for (const fused of [true, false]) {
+    it(`gives every run the bits runTraining gives it alone (random configs; ${fused ? "compiled step" : "stacked kernels"})`, () => {
+      for (let seed = 1; seed <= 12; seed++) {
+        const configs = randomConfigs(seed, 7);
+        expect(configs.every((c) => batchSignature(c) === batchSignature(configs[0]))).toBe(true);
+        const batched = runTrainingBatch(configs, undefined, { fused });
+        configs.forEach((c, r) => {
+          const solo = runTraining(c);
+          expect(batched[r].status, `seed ${seed} run ${r}`).toBe(solo.status);
+          expect(batched[r].stopReason).toBe(solo.stopReason);
+          expect(batched[r].steps).toBe(solo.steps);
+          expect(batched[r].history).toEqual(solo.history);
+          expect(batched[r].weights).toEqual(solo.weights);
+        });
+      }
+    });
+  }
 
   it("refuses runs it cannot batch", () => {
     const adam = parseRunConfig({ optimizer: { kind: "adam", lr: 0.01 } });
