@@ -5,6 +5,7 @@ import { c4Experiment } from "./c4-input-norm/claim.js";
 import { c5Experiment } from "./c5-feature-frequency/claim.js";
 import { c6Experiment } from "./c6-ce-vs-hinge/claim.js";
 import { c7Experiment } from "./c7-gradient-starvation/claim.js";
+import { edgeOfStabilityExperiment } from "./edge-of-stability/claim.js";
 import type { Experiment } from "./experiment.js";
 import { ganBenchExperiment } from "./gan-bench.js";
 import { starvationCmnistExperiment } from "./starvation-cmnist.js";
@@ -32,6 +33,7 @@ export const EXTRA_EXPERIMENTS: Experiment[] = [
   starvationMoonsExperiment,
   starvationCmnistExperiment,
   ganBenchExperiment,
+  edgeOfStabilityExperiment,
 ];
 
 /**
