@@ -1,7 +1,8 @@
 /**
  * learndyn's front door: `import { parseRunConfig, runTraining } from "learndyn"`. This first cut exports
- * the run path (configs, data, training, batched training, probes), the theory and the experiment kit
- * (defineClaim, check builders, claim types); the store and figures follow (issue 12). Everything not exported here is internal.
+ * the run path (configs, data, training, batched training, probes), the theory, the experiment kit
+ * (defineClaim, check builders, claim types) and the line chart a claim draws its figures with; the store
+ * and the other figures follow (issue 12). Everything not exported here is internal.
  */
 export type { RunConfig } from "./config/run-config.js";
 export { runConfigSchema } from "./config/run-config.js";
@@ -18,6 +19,7 @@ export type {
   Scale,
 } from "./experiments/experiment.js";
 export type { ExperimentIo } from "./experiments/experiment-io.js";
+export { type LineChartOptions, type LineSeries, lineChart } from "./figures/lineChart.js";
 export { absoluteCheck, boundCheck, relativeCheck } from "./kit/checks.js";
 export { type Claim, type ClaimContext, type ClaimSpec, defineClaim } from "./kit/claim.js";
 export type { Probe, ProbeContext } from "./probes/probe.js";
