@@ -2,6 +2,7 @@
 import { formatNumber as fmt } from "../../figures/figure.js";
 import { lateCheck } from "../../kit/late-phase-check.js";
 import type { Check } from "../experiment.js";
+import { HINGE_GD } from "./discrete-gd.js";
 import type { C6Measurement } from "./measure.js";
 import type { C6Settings } from "./settings.js";
 
@@ -99,7 +100,22 @@ function balancedChecks({ pair, bounds, kOne }: C6Measurement, s: C6Settings): C
   ];
 }
 
+/** P6 at κ ≠ 1, step by step: the engine's hinge margins equal the exact discrete GD map. */
+function hingeGdCheck({ hingeGd }: C6Measurement): Check {
+  const o = HINGE_GD;
+  const bound = 1e-12;
+  return {
+    prediction: "P6",
+    statement: `hinge with margin κ = ${o.margin}: after exactly ${o.steps} GD steps (η = ${o.lr}, in ${o.advances} calls of advance), each balanced mode (a0 = b0 = ${o.a0}, ‖x‖ ∈ {${o.norms.join(", ")}}) has m = m0(1 + ηr)^{2k} up to κ, then frozen (hingeGdMargin; ${hingeGd.frozen} of ${o.norms.length} reach κ) — worst relative difference`,
+    predicted: 0,
+    measured: hingeGd.worst,
+    tolerance: `≤ ${fmt(bound)}`,
+    basis: `the discrete map is exact (no step-size error); ${o.steps} steps of rounding ≲ ${o.steps}·2⁻⁵² ≈ ${fmt(o.steps * 2 ** -52)}, ×10 for the products; one step more or less would be ≥ 2ηr_min = ${fmt(2 * o.lr * Math.min(...o.norms))}`,
+    pass: hingeGd.worst <= bound,
+  };
+}
+
 /** The checks of a C6 measurement. */
 export function c6Checks(m: C6Measurement, s: C6Settings): Check[] {
-  return [...flipChecks(m, s), ...balancedChecks(m, s)];
+  return [...flipChecks(m, s), ...balancedChecks(m, s), hingeGdCheck(m)];
 }

@@ -5,6 +5,7 @@
 import { stagedErrorBound } from "../../kit/measure/mode-error-bound.js";
 import type { ModeStart } from "../../kit/measure/modes.js";
 import { logTimeStages } from "../../kit/measure/staged-run.js";
+import { HINGE_GD, type HingeGdMeasurement, measureHingeGd } from "./discrete-gd.js";
 import {
   type BalancedPairResult,
   type FlipRatioResult,
@@ -29,6 +30,8 @@ export interface C6Measurement {
   epsRows: { eps: number; result: FlipRatioResult }[];
   /** Flip ratios and a short balanced pair at larger learning rates (limit). */
   lrRows: { lr: number; flip: FlipRatioResult; pair: BalancedPairResult }[];
+  /** Balanced hinge modes at κ = 2.5 against the exact discrete GD map (HINGE_GD). */
+  hingeGd: HingeGdMeasurement;
 }
 
 /** Runs every C6 simulation with settings `s`. */
@@ -51,5 +54,5 @@ export function measureC6(s: C6Settings): C6Measurement {
     flip: measureFlipRatio(starts, { lr }),
     pair: measureBalancedPair({ norms: s.norms, a0: s.a0, lr, tEnd: 100, tSwitch: 10 }),
   }));
-  return { starts, flip, pair, bounds, kOne, epsRows, lrRows };
+  return { starts, flip, pair, bounds, kOne, epsRows, lrRows, hingeGd: measureHingeGd(HINGE_GD) };
 }
