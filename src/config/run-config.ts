@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INPUT_FEATURES } from "../data/input-features.js";
 import { ACTIVATIONS } from "../engine/activation.js";
 import { LAYER_INIT_SCHEMES } from "../engine/init.js";
 import { LOSSES } from "../engine/loss.js";
@@ -282,6 +283,16 @@ export const runConfigSchema = z
       .default(0)
       .describe("seeds data, init and shuffling"),
     data: dataSpecSchema.default(dataSpecSchema.parse({ kind: "orthogonal" })),
+    // Optional (no default), like schedules: configs without it parse to the same object as before.
+    inputs: z
+      .array(z.enum(INPUT_FEATURES))
+      .min(1)
+      .max(INPUT_FEATURES.length)
+      .refine((l) => new Set(l).size === l.length, { message: "list each input feature once" })
+      .optional()
+      .describe(
+        '2-D data only: the features of (x1, x2) the network sees, e.g. ["x1", "x2", "x1*x2"] (Playground\'s feature crosses); absent = the coordinates',
+      ),
     model: modelSchema.default(modelSchema.parse({})),
     init: initSchema.default(drawnInitSchema.parse({})),
     loss: lossSchema.default(lossSchema.parse({})),

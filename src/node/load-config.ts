@@ -4,6 +4,7 @@ import type { RunConfig } from "../config/run-config.js";
 import { parseRunConfig } from "../config/validate.js";
 import { parseCsv } from "../data/csv.js";
 import type { DataBundle } from "../data/dataset.js";
+import { bundleWithInputFeatures } from "../data/input-features.js";
 import { parseJson } from "../data/json.js";
 import type { LayerWeights } from "../engine/mlp.js";
 import { buildData } from "../train/build-data.js";
@@ -101,7 +102,7 @@ export function loadData(loaded: LoadedConfig): DataBundle {
   const train = path.toLowerCase().endsWith(".json")
     ? parseJson(text, { source: path })
     : parseCsv(text, { source: path, label: config.data.labelColumn });
-  return { train, tests: {} };
+  return bundleWithInputFeatures({ train, tests: {} }, config.inputs);
 }
 
 /** Reads a config file (or starts from {}), applies overrides, validates. */

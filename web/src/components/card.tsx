@@ -42,6 +42,8 @@ export function Card(props: {
   o: ViewOptions;
   logToggle?: boolean;
   wide?: boolean;
+  /** Offer SVG/PNG downloads (default true; views without a report figure say false). */
+  figures?: boolean;
 }) {
   return (
     <section
@@ -66,7 +68,7 @@ export function Card(props: {
               log y
             </button>
           )}
-          <FigureButtons onExport={(f) => props.o.exportFigure(props.id, f)} />
+          {props.figures !== false && <FigureButtons onExport={(f) => props.o.exportFigure(props.id, f)} />}
         </div>
       </header>
       {props.children}

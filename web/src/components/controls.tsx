@@ -1,200 +1,23 @@
 /** The control panel: one group per part of the run config, every field a control. */
 import { useState } from "preact/hooks";
-import { DATA_KINDS } from "../../../src/data/registry.js";
 import { ACTIVATIONS } from "../../../src/engine/activation.js";
 import { LAYER_INIT_SCHEMES } from "../../../src/engine/init.js";
 import { LOSSES } from "../../../src/engine/loss.js";
 import { OPTIMIZERS } from "../../../src/engine/optimizer.js";
 import { PROBES } from "../../../src/probes/registry.js";
-import { defaultDataSpec, getAt, type RawConfig } from "../state/config-edit.js";
-import { type Bound, CheckField, Group, ListField, NumberField, Problems, SelectField } from "./fields.js";
-
-export interface ControlsProps extends Bound {
-  /** Replace the whole config (JSON editor). */
-  replace: (raw: RawConfig) => void;
-  /** A CSV file was chosen. */
-  onCsv: (file: File) => void;
-  /** The last CSV problem, shown under the upload button. */
-  csvError: string | null;
-  /** Name of the last uploaded CSV. */
-  csvName: string | null;
-}
-
-const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
-
-function DataGroup(p: ControlsProps) {
-  const kind = str(getAt(p.raw, ["data", "kind"]));
-  const features = (getAt(p.raw, ["data", "features"]) as unknown[] | undefined) ?? [];
-  const n = (getAt(p.raw, ["data", "x"]) as unknown[] | undefined)?.length;
-  return (
-    <Group title="Data" summary={kind}>
-      <SelectField
-        b={p}
-        path={["data", "kind"]}
-        label="data set"
-        options={[
-          ...DATA_KINDS.map((k) => ({
-            value: k.kind,
-            label: k.kind === "inline" ? "inline / uploaded CSV" : k.kind,
-          })),
-          { value: "file", label: "file (CLI only)" },
-        ]}
-        hint={DATA_KINDS.find((k) => k.kind === kind)?.description}
-        onChange={(v) => p.set(["data"], defaultDataSpec(v))}
-      />
-      <p class="hint">{DATA_KINDS.find((k) => k.kind === kind)?.description}</p>
-      {kind === "orthogonal" && (
-        <>
-          <ListField
-            b={p}
-            path={["data", "norms"]}
-            label="norms ‖x_k‖"
-            hint="one norm per point, e.g. 1, 1, 2, 4"
-          />
-          <SelectField
-            b={p}
-            path={["data", "labels"]}
-            label="labels"
-            options={["alternating", "random", "positive"]}
-          />
-          <NumberField b={p} path={["data", "dim"]} label="input dim" optional placeholder="= points" />
-        </>
-      )}
-      {kind === "features" && (
-        <>
-          <NumberField b={p} path={["data", "n"]} label="points n" />
-          <div class="feature-table">
-            <div class="ft-head">
-              <span>feature</span>
-              <span>norm r</span>
-              <span>freq p</span>
-              <span />
-            </div>
-            {features.map((_, j) => (
-              <div class="ft-row" key={j}>
-                <input
-                  aria-label={`feature ${j + 1} name`}
-                  value={str(getAt(p.raw, ["data", "features", j, "name"]))}
-                  onInput={(e) =>
-                    p.set(["data", "features", j, "name"], (e.currentTarget as HTMLInputElement).value)
-                  }
-                />
-                <NumIn b={p} path={["data", "features", j, "norm"]} label={`feature ${j + 1} norm`} />
-                <NumIn
-                  b={p}
-                  path={["data", "features", j, "frequency"]}
-                  label={`feature ${j + 1} frequency`}
-                />
-                <button
-                  type="button"
-                  class="icon"
-                  title="remove this feature"
-                  onClick={() =>
-                    p.set(
-                      ["data", "features"],
-                      features.filter((__, i) => i !== j),
-                    )
-                  }
-                >
-                  ×
-                </button>
-              </div>
-            ))}
-            <Problems v={p.v} path={["data", "features"]} />
-            <button
-              type="button"
-              class="small"
-              onClick={() =>
-                p.set(
-                  ["data", "features"],
-                  [...features, { name: String.fromCharCode(65 + features.length), norm: 1, frequency: 0.5 }],
-                )
-              }
-            >
-              + feature
-            </button>
-          </div>
-          <NumberField b={p} path={["data", "noiseDims"]} label="noise dims" />
-          <NumberField b={p} path={["data", "noiseStd"]} label="noise std" />
-        </>
-      )}
-      {kind === "blobs" && (
-        <>
-          <NumberField b={p} path={["data", "n"]} label="points n" />
-          <NumberField b={p} path={["data", "d"]} label="dimension d" />
-          <NumberField b={p} path={["data", "margin"]} label="margin" />
-          <NumberField b={p} path={["data", "std"]} label="std" />
-        </>
-      )}
-      {kind === "moons" && (
-        <>
-          <NumberField b={p} path={["data", "n"]} label="points n" />
-          <NumberField b={p} path={["data", "noise"]} label="noise" />
-          <NumberField b={p} path={["data", "margin"]} label="margin Δ" />
-        </>
-      )}
-      {kind === "playground" && (
-        <>
-          <SelectField
-            b={p}
-            path={["data", "set"]}
-            label="set"
-            options={["circle", "xor", "gauss", "spiral"]}
-          />
-          <NumberField b={p} path={["data", "n"]} label="points n" />
-          <NumberField b={p} path={["data", "noise"]} label="noise" />
-        </>
-      )}
-      {kind === "inline" && (
-        <p class="hint">
-          {n ?? 0} points in the config{p.csvName ? ` (from ${p.csvName})` : ""}.
-        </p>
-      )}
-      {kind === "file" && (
-        <p class="hint warn">A browser cannot read files named in a config: upload the CSV below instead.</p>
-      )}
-      <Problems v={p.v} path={["data"]} exact />
-      <div class="upload-row">
-        <label class="upload">
-          Upload CSV…
-          <input
-            type="file"
-            accept=".csv,text/csv,text/plain"
-            data-testid="csv-input"
-            onChange={(e) => {
-              const f = (e.currentTarget as HTMLInputElement).files?.[0];
-              if (f) p.onCsv(f);
-              (e.currentTarget as HTMLInputElement).value = "";
-            }}
-          />
-        </label>
-        <span class="hint"> header row, a label column y (±1 or 0/1)</span>
-        {p.csvError && (
-          <p class="problems" role="alert" data-testid="csv-error">
-            {p.csvError}
-          </p>
-        )}
-      </div>
-    </Group>
-  );
-}
-
-/** A bare number input inside a table row. */
-function NumIn(props: { b: Bound; path: (string | number)[]; label: string }) {
-  const v = getAt(props.b.raw, props.path);
-  return (
-    <input
-      aria-label={props.label}
-      inputMode="decimal"
-      value={str(v)}
-      onInput={(e) => {
-        const t = (e.currentTarget as HTMLInputElement).value;
-        const num = Number(t);
-        props.b.set(props.path, t.trim() !== "" && Number.isFinite(num) ? num : t);
-      }}
-    />
-  );
-}
+import { getAt } from "../state/config-edit.js";
+import { DataGroup } from "./data-controls.js";
+import {
+  CheckField,
+  type ControlsProps,
+  Group,
+  ListField,
+  NumberField,
+  Problems,
+  SelectField,
+  str,
+} from "./fields.js";
+import { QuickSliders } from "./sliders.js";
 
 function ModelGroup(p: ControlsProps) {
   const hidden = (getAt(p.raw, ["model", "hidden"]) as unknown[] | undefined) ?? [];
@@ -462,6 +285,7 @@ function JsonGroup(p: ControlsProps) {
 export function Controls(props: ControlsProps) {
   return (
     <div class="controls">
+      <QuickSliders {...props} />
       <DataGroup {...props} />
       <ModelGroup {...props} />
       <InitGroup {...props} />

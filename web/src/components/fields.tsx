@@ -19,6 +19,21 @@ export interface Bound {
   set: (path: FieldPath, value: unknown) => void;
 }
 
+/** A config value as text for a control ("" for none). */
+export const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
+
+/** What the control panel receives: the bound config plus the JSON editor and CSV upload hooks. */
+export interface ControlsProps extends Bound {
+  /** Replace the whole config (JSON editor). */
+  replace: (raw: RawConfig) => void;
+  /** A CSV file was chosen. */
+  onCsv: (file: File) => void;
+  /** The last CSV problem, shown under the upload button. */
+  csvError: string | null;
+  /** Name of the last uploaded CSV. */
+  csvName: string | null;
+}
+
 const idOf = (path: FieldPath) => `f-${path.join("-")}`;
 
 /** The problems at a path, shown under a control (role=alert so screen readers hear them). */

@@ -60,6 +60,8 @@ export function cardsFor(run: RunView): string[] {
   if (last ? last.a : run.info.units0) ids.push("phase");
   if (run.config.data.kind === "orthogonal" && run.info.layers >= 2) ids.push("matrix");
   if (run.info.points2d) ids.push("boundary");
+  if (last ? last.testMean !== undefined : run.info.testNames.includes("test")) ids.push("test");
+  if (run.weights || last?.params) ids.push("network");
   ids.push("weights");
   return ids;
 }
@@ -136,5 +138,40 @@ export function modeSeries(run: RunView): {
     rules: [],
     title: "Modes: margin of each point",
     sub: "y·f(x) per training point; a point is learned once its margin is > 0",
+  };
+}
+
+/** The train and test curves of a run (both per point, so the two sets' sizes do not matter). */
+export function testSeries(run: RunView) {
+  const at = run.extras.flatMap((e, i) => (e.testMean !== undefined ? [i] : []));
+  const t = at.map((i) => run.extras[i].t);
+  const line = (name: string, color: string, y: number[]) => ({ name, color, x: t, y, width: 2 });
+  const nan = Number.NaN;
+  return {
+    loss: [
+      line(
+        "train",
+        col(0),
+        at.map((i) => run.extras[i].trainMean ?? nan),
+      ),
+      line(
+        "test",
+        col(1),
+        at.map((i) => run.extras[i].testMean ?? nan),
+      ),
+    ],
+    // Extras are measured at the history's records, one each: index i of one is index i of the other.
+    error: [
+      line(
+        "train",
+        col(0),
+        at.map((i) => run.history[i]?.error ?? nan),
+      ),
+      line(
+        "test",
+        col(1),
+        at.map((i) => run.extras[i].testError ?? nan),
+      ),
+    ],
   };
 }

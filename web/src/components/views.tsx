@@ -1,4 +1,5 @@
-/** The live views of a run: loss, error (with theory), modes/features, phase portrait, boundary, weights. */
+/** The live views of a run: loss, error (with theory), modes/features, phase portrait, boundary, test, weights. */
+import { useState } from "preact/hooks";
 import { PALETTE } from "../../../src/figures/theme.js";
 import { DecisionBoundary } from "../plot/decision-boundary.js";
 import { type ChartSeries, Legend, LineChart } from "../plot/line-chart.js";
@@ -7,10 +8,46 @@ import { formatValue } from "../plot/scale.js";
 import { Card, type ViewOptions } from "./card.js";
 import { errorSeries } from "./error-series.js";
 import { MatrixCard } from "./matrix-card.js";
+import { NetworkCard } from "./network-card.js";
 import { cardsFor, col, column, modeSeries, type RunView } from "./run-view.js";
+import { TestCard } from "./test-card.js";
 
 export type { RunView, ViewOptions };
 export { cardsFor };
+
+/** The decision function over the plane, with the test points on request (hollow, as in Playground). */
+function BoundaryCard(props: { run: RunView; o: ViewOptions }) {
+  const { run } = props;
+  const [showTest, setShowTest] = useState(false);
+  const test = run.info.test2d;
+  return (
+    <Card
+      id="boundary"
+      title="Decision boundary"
+      subtitle={`P(y = +1) over the input plane; blue +1, orange −1${run.info.inputs ? `; the network sees ${run.info.inputs.join(", ")}` : ""}`}
+      o={props.o}
+    >
+      {test && (
+        <label class="toggle">
+          <input
+            type="checkbox"
+            checked={showTest}
+            onChange={() => setShowTest(!showTest)}
+            data-testid="show-test"
+          />{" "}
+          show the {test.x.length} test points (hollow)
+        </label>
+      )}
+      <DecisionBoundary
+        grid={run.grid}
+        points={run.info.points2d!}
+        labels={run.info.labels}
+        test={showTest ? test : null}
+        label="decision function over the input plane"
+      />
+    </Card>
+  );
+}
 
 export function Views(props: { run: RunView; o: ViewOptions }) {
   const { run, o } = props;
@@ -152,21 +189,9 @@ export function Views(props: { run: RunView; o: ViewOptions }) {
         </Card>
       )}
       {cards.includes("matrix") && <MatrixCard run={run} o={o} xDomain={xDomain} />}
-      {cards.includes("boundary") && info.points2d && (
-        <Card
-          id="boundary"
-          title="Decision boundary"
-          subtitle="P(y = +1) over the input plane; blue +1, orange −1"
-          o={o}
-        >
-          <DecisionBoundary
-            grid={run.grid}
-            points={info.points2d}
-            labels={info.labels}
-            label="decision function over the input plane"
-          />
-        </Card>
-      )}
+      {cards.includes("boundary") && info.points2d && <BoundaryCard run={run} o={o} />}
+      {cards.includes("test") && <TestCard run={run} o={o} xDomain={xDomain} />}
+      {cards.includes("network") && <NetworkCard run={run} o={o} />}
       <Card
         id="weights"
         title="Weight norms"

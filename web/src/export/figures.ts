@@ -7,7 +7,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { heatmap } from "../../../src/figures/heatmap.js";
 import { type LineSeries, lineChart } from "../../../src/figures/lineChart.js";
 import { phasePortrait } from "../../../src/figures/phasePortrait.js";
-import { column, modeSeries, type RunView } from "../components/run-view.js";
+import { column, modeSeries, type RunView, testSeries } from "../components/run-view.js";
 import { regionOf } from "../plot/plane-frame.js";
 
 /** The Vega-Lite spec of one of the lab's views. */
@@ -49,6 +49,18 @@ export function figureSpec(card: string, run: RunView, logX: boolean, logY: bool
         x: s.x,
         y: s.y,
       })),
+      xScale,
+      yScale,
+    }).spec;
+  }
+  if (card === "test") {
+    const s = testSeries(run);
+    return lineChart({
+      title: "Train and test loss",
+      subtitle: `${name}: mean loss per point`,
+      xTitle,
+      yTitle: "loss per point",
+      series: s.loss.map((c) => ({ name: c.name, x: c.x, y: c.y })),
       xScale,
       yScale,
     }).spec;

@@ -11,6 +11,8 @@ export interface BoundaryProps {
   grid: { x: number[]; y: number[]; values: number[] } | null;
   points: { x: number[]; y: number[] };
   labels: readonly number[];
+  /** Test points to draw hollow over the training points, or null. */
+  test?: { x: number[]; y: number[]; labels: number[] } | null;
   label: string;
 }
 
@@ -59,7 +61,14 @@ export function DecisionBoundary(props: BoundaryProps) {
 
   useQueuedDraw(
     props.grid
-      ? JSON.stringify([w, h, identity(props.grid), identity(props.points), identity(props.labels)])
+      ? JSON.stringify([
+          w,
+          h,
+          identity(props.grid),
+          identity(props.points),
+          identity(props.labels),
+          identity(props.test),
+        ])
       : "",
     () => {
       draw();
@@ -99,6 +108,17 @@ export function DecisionBoundary(props: BoundaryProps) {
       ctx.lineWidth = 1;
       ctx.stroke();
     }
+    const test = props.test;
+    for (let i = 0; i < (test?.x.length ?? 0); i++) {
+      ctx.beginPath();
+      ctx.arc(x(test!.x[i]), y(test!.y[i]), 3.4, 0, 2 * Math.PI);
+      ctx.strokeStyle = test!.labels[i] > 0 ? "#0072B2" : "#E67A00";
+      ctx.lineWidth = 1.6;
+      ctx.stroke();
+      ctx.strokeStyle = "#222";
+      ctx.lineWidth = 0.5;
+      ctx.stroke();
+    }
     ctx.strokeStyle = "#c9ced6";
     ctx.strokeRect(M.left + 0.5, M.top + 0.5, pw, ph);
     axes(ctx, x, y, "x₁", "x₂", M.left + pw + M.right, M.top + ph + M.bottom);
@@ -126,6 +146,7 @@ export function DecisionBoundary(props: BoundaryProps) {
           role="img"
           aria-label={props.label}
           data-testid="boundary-canvas"
+          data-test-points={props.test?.x.length ?? 0}
           onPointerMove={(e) => {
             const r = (e.currentTarget as HTMLCanvasElement).getBoundingClientRect();
             setHover({ px: e.clientX - r.left, py: e.clientY - r.top });

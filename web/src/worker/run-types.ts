@@ -31,7 +31,17 @@ export interface LabExtra {
   balanceDrift?: number;
   /** Orthogonal data: largest |W₁[k][i]|, k ≠ i (unit k off its own point's coordinate; C2). */
   offDiagonal?: number;
+  /** Mean loss per point on the training set and on the test set "test" (when the data has one). */
+  trainMean?: number;
+  testMean?: number;
+  /** Error on the test set "test". */
+  testError?: number;
+  /** All parameters at this record (nets of at most MAX_SCRUB_PARAMS): scrubbing, the diagram, unit views. */
+  params?: number[];
 }
+
+/** Most parameters of a net whose parameters are kept at every record (history scrubbing, unit views). */
+export const MAX_SCRUB_PARAMS = 5_000;
 
 /** Most parameters of a net whose weights are sent to the page (network diagram, weight matrix, scrubbing). */
 export const MAX_SNAPSHOT_PARAMS = 20_000;
@@ -55,6 +65,12 @@ export interface DataInfo {
   featureNames: string[];
   /** The inputs when d = 2 (for the decision-boundary view), else null. */
   points2d: { x: number[]; y: number[] } | null;
+  /** The test set "test" in the plane when the data is 2-D: points and labels ±1; else null. */
+  test2d: { x: number[]; y: number[]; labels: number[] } | null;
+  /** Input features the network sees of the 2-D points (config `inputs`), else null (the coordinates). */
+  inputs: string[] | null;
+  /** Names of the network's input coordinates (features, CSV columns, or x1…xd). */
+  inputNames: string[];
   /** Names of the test sets. */
   testNames: string[];
   /** Number of weight layers. */

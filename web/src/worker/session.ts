@@ -8,29 +8,25 @@
  */
 import type { RunConfig } from "../../../src/config/run-config.js";
 import { parseRunConfig } from "../../../src/config/validate.js";
-import type { Dataset } from "../../../src/data/dataset.js";
-import { jsBackend } from "../../../src/engine/backend-js.js";
 import type { WasmBackend } from "../../../src/engine/backend-wasm.js";
-import { biasView, type Mlp, weightView } from "../../../src/engine/mlp.js";
-import { forward } from "../../../src/engine/propagate.js";
-import { createWorkspace } from "../../../src/engine/workspace.js";
-import type { Probe, ProbeContext, ProbeValues } from "../../../src/probes/probe.js";
-import { PROBES } from "../../../src/probes/registry.js";
+import { biasView, weightView } from "../../../src/engine/mlp.js";
+import type { Probe } from "../../../src/probes/probe.js";
 import type { RegimeVerdict } from "../../../src/regime/check.js";
 import { measureRegime } from "../../../src/regime/meter.js";
 import { trainerRegime } from "../../../src/regime/trainer-regime.js";
 import { buildData } from "../../../src/train/build-data.js";
 import type { HistoryRecord, RunStatus } from "../../../src/train/history.js";
 import { createTrainer, type Trainer } from "../../../src/train/trainer.js";
+import { dataInfo, planeData } from "./data-info.js";
+import { measureExtras, unitPairs } from "./extras.js";
 import { featureTimes } from "./feature-times.js";
+import { NetEval, type PlaneGrid, planeGrid } from "./net-eval.js";
 import {
   type DataInfo,
   type DecisionGrid,
   GRID_SIZE,
   type LabExtra,
-  MAX_POINT_SERIES,
   MAX_SNAPSHOT_PARAMS,
-  MAX_UNITS,
   type Progress,
   type WeightSnapshot,
 } from "./run-types.js";
@@ -45,13 +41,8 @@ export class LabSession {
   private sentRecords = 0;
   private regime: { verdict: RegimeVerdict; final: boolean } | null = null;
   private sentExtras = 0;
-  private gridCache: {
-    xs: Float64Array;
-    x: number[];
-    y: number[];
-    ws: ReturnType<typeof createWorkspace>;
-  } | null = null;
-
+  /** The plane grid and the net evaluated on it (2-D data only). */
+  private readonly plane: { grid: PlaneGrid; net: NetEval } | null;
   /** Stops the run's helper threads (if its products ever used any). */
   dispose(): void {
     this.trainer.dispose();
@@ -71,10 +62,15 @@ export class LabSession {
     };
     this.trainer = createTrainer(this.config, data, { probes: [viewProbe] });
     const { mlp } = this.trainer;
+    const flat = planeData(this.config, data);
     this.info = {
-      ...dataInfo(train, Object.keys(data.tests), mlp.layers.length),
+      ...dataInfo(this.config, data, flat, mlp.layers.length),
       units0: unitPairs(mlp, mlp.params, train, this.config),
     };
+    this.plane =
+      flat.train.d === 2
+        ? { grid: planeGrid(flat.train.x, GRID_SIZE), net: new NetEval(this.config, train.d) }
+        : null;
   }
 
   /** The theory's prediction for this run (ODE solves: call it in the worker, once). */
@@ -179,133 +175,11 @@ export class LabSession {
     };
   }
 
-  /** The logit over a grid covering the data (with a margin), or null unless the inputs are 2-D. */
+  /** The logit over a grid covering the data (with a margin), or null unless the data is 2-D. */
   decisionGrid(): DecisionGrid | null {
-    const { mlp, data } = this.trainer;
-    const train = data.train;
-    if (train.d !== 2) return null;
-    if (!this.gridCache) {
-      const [x0, x1] = paddedRange(train.x, 0);
-      const [y0, y1] = paddedRange(train.x, 1);
-      const x = Array.from({ length: GRID_SIZE }, (_, i) => x0 + ((i + 0.5) / GRID_SIZE) * (x1 - x0));
-      const y = Array.from({ length: GRID_SIZE }, (_, j) => y0 + ((j + 0.5) / GRID_SIZE) * (y1 - y0));
-      const xs = new Float64Array(GRID_SIZE * GRID_SIZE * 2);
-      for (let j = 0; j < GRID_SIZE; j++) {
-        for (let i = 0; i < GRID_SIZE; i++) {
-          xs[(j * GRID_SIZE + i) * 2] = x[i];
-          xs[(j * GRID_SIZE + i) * 2 + 1] = y[j];
-        }
-      }
-      this.gridCache = { xs, x, y, ws: createWorkspace(mlp, GRID_SIZE * GRID_SIZE, jsBackend) };
-    }
-    const { xs, x, y, ws } = this.gridCache;
-    const logits = forward(mlp, mlp.params, xs, GRID_SIZE * GRID_SIZE, ws, jsBackend);
-    return { step: this.trainer.step, x, y, values: Array.from(logits.subarray(0, GRID_SIZE * GRID_SIZE)) };
-  }
-}
-
-function paddedRange(x: Float64Array, coord: number): [number, number] {
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (let i = coord; i < x.length; i += 2) {
-    if (x[i] < lo) lo = x[i];
-    if (x[i] > hi) hi = x[i];
-  }
-  const pad = Math.max(0.15 * (hi - lo), 0.1);
-  return [lo - pad, hi + pad];
-}
-
-function dataInfo(train: Dataset, testNames: string[], layers: number): Omit<DataInfo, "units0"> {
-  const norms: number[] = [];
-  for (let i = 0; i < Math.min(train.n, MAX_POINT_SERIES); i++) {
-    let s = 0;
-    for (let j = 0; j < train.d; j++) s += train.x[i * train.d + j] ** 2;
-    norms.push(Math.sqrt(s));
-  }
-  let points2d: DataInfo["points2d"] = null;
-  if (train.d === 2) {
-    points2d = { x: [], y: [] };
-    for (let i = 0; i < train.n; i++) {
-      points2d.x.push(train.x[2 * i]);
-      points2d.y.push(train.x[2 * i + 1]);
-    }
-  }
-  return {
-    name: train.name,
-    n: train.n,
-    d: train.d,
-    labels: Array.from(train.y),
-    norms,
-    featureNames: train.features?.names ?? [],
-    points2d,
-    testNames,
-    layers,
-  };
-}
-
-/** Probes of the library that the views use when they exist (looked up by name). */
-function libraryProbe(name: string): Probe | undefined {
-  return PROBES.find((p) => p.name === name);
-}
-
-function measureExtras(ctx: ProbeContext, config: RunConfig): LabExtra {
-  const { data, logits, mlp, params } = ctx;
-  const extra: LabExtra = { step: ctx.step, t: ctx.step * config.optimizer.lr };
-  if (data.n <= MAX_POINT_SERIES) {
-    extra.margin = Array.from({ length: data.n }, (_, i) => data.y[i] * logits[i]);
-  }
-  const take = (name: string): ProbeValues => libraryProbe(name)?.measure(ctx) ?? {};
-  const norms = take("weight-norms");
-  if (Array.isArray(norms.weightNorm)) extra.weightNorm = norms.weightNorm;
-  if (typeof norms.paramNorm === "number") extra.paramNorm = norms.paramNorm;
-  const conserved = take("conserved");
-  if (typeof conserved.balanceDrift === "number") extra.balanceDrift = conserved.balanceDrift;
-  if (data.features) {
-    const responses = take("feature-responses");
-    if (Array.isArray(responses.response)) extra.response = responses.response;
-  }
-  if (config.data.kind === "orthogonal" && mlp.layers.length >= 2) {
-    const L = mlp.layers[0];
-    const W = weightView(mlp, params, 0);
-    let worst = 0;
-    for (let k = 0; k < L.outputs; k++)
-      for (let i = 0; i < L.inputs; i++) if (i !== k) worst = Math.max(worst, Math.abs(W[k * L.inputs + i]));
-    extra.offDiagonal = worst;
-  }
-  const units = unitPairs(mlp, params, data, config);
-  if (units) {
-    extra.a = units.a;
-    extra.yb = units.yb;
-  }
-  return extra;
-}
-
-/** 2-layer nets on orthogonal data: unit k paired with point k, a = w_k·x_k/‖x_k‖ and y_k·b_k (THEORY.md §4). */
-function unitPairs(
-  mlp: Mlp,
-  params: Float64Array,
-  data: Dataset,
-  config: RunConfig,
-): { a: number[]; yb: number[] } | null {
-  {
-    if (mlp.layers.length !== 2 || config.data.kind !== "orthogonal") return null;
-    const L = mlp.layers[0];
-    const W = weightView(mlp, params, 0);
-    const v = weightView(mlp, params, 1);
-    const k = Math.min(L.outputs, data.n, MAX_UNITS);
-    const a: number[] = new Array(k);
-    const yb: number[] = new Array(k);
-    for (let u = 0; u < k; u++) {
-      let dot = 0;
-      let sq = 0;
-      for (let i = 0; i < data.d; i++) {
-        const xi = data.x[u * data.d + i];
-        dot += W[u * L.inputs + i] * xi;
-        sq += xi * xi;
-      }
-      a[u] = dot / Math.sqrt(sq);
-      yb[u] = data.y[u] * v[u];
-    }
-    return { a, yb };
+    if (!this.plane) return null;
+    const { grid, net } = this.plane;
+    const { logit } = net.plane(this.trainer.mlp.params, grid);
+    return { step: this.trainer.step, x: grid.x, y: grid.y, values: Array.from(logit) };
   }
 }
