@@ -1,6 +1,7 @@
 /** The network lab: config controls on the left, live views on the right, training in a Web Worker. */
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { historyToCsv } from "../../src/train/history.js";
+import { PinBar, Scrubber } from "./components/compare-bar.js";
 import { Controls } from "./components/controls.js";
 import { InvalidBanner, RunPanel } from "./components/run-panel.js";
 import { RunStateOutput, StatusLine } from "./components/run-status.js";
@@ -10,6 +11,8 @@ import { Notice, type Speed, Transport } from "./components/transport.js";
 import { download, figureSpec, renderFigure } from "./export/figures.js";
 import { PRESETS } from "./presets.js";
 import { Live } from "./run/live.js";
+import { type PinnedRun, pinLabel, pinRun } from "./run/pins.js";
+import { canScrub } from "./run/scrub.js";
 import { useLabRun } from "./run/use-lab-run.js";
 import { cliCommand } from "./state/cli-command.js";
 import {
@@ -66,9 +69,13 @@ export function App() {
   const v = useMemo(() => validateConfig(raw), [raw]);
   const lab = useLabRun(LAB_THREADS);
   const { run, load } = lab;
+  const [pins, setPins] = useState<PinnedRun[]>([]);
+  // The record shown by the history slider (null: the latest); a new run starts at its latest.
+  const [scrubAt, setScrubAt] = useState<number | null>(null);
 
   useEffect(() => {
     history.replaceState(null, "", `#${encodeState(configForUrl(raw))}`);
+    setScrubAt(null);
     const t = setTimeout(() => load(v.config), 150);
     return () => clearTimeout(t);
   }, [raw, v.config, load]);
@@ -147,6 +154,17 @@ export function App() {
     logY,
     toggleLogY: (c: string) => setLogY((l) => ({ ...l, [c]: !l[c] })),
     exportFigure: (c: string, f: "svg" | "png") => void exportFigure(c, f),
+    pins: pins.map((p) => ({ ...p, label: pinLabel(p, v.config) })),
+  };
+  const pin = () => {
+    const r = run.current;
+    if (!r.config || !r.info || !r.history?.length) return;
+    const id = (pins[pins.length - 1]?.id ?? 0) + 1;
+    setPins((ps) => [...ps, pinRun(r as RunView, id)]);
+    return r;
+  };
+  const pinNextSeed = () => {
+    if (pin()) setRaw((r) => setAt(r, ["seed"], Number(r.seed ?? 0) + 1));
   };
 
   return (
@@ -187,7 +205,38 @@ export function App() {
           time
         </label>
       </div>
-      <Live sub={lab.listeners}>{() => <RunStateOutput r={run.current} />}</Live>
+      <Live sub={lab.listeners}>
+        {() => {
+          const r = run.current;
+          const stopped = !lab.playing && (r.history?.length ?? 0) > 1 && !!r.info;
+          return (
+            <>
+              <RunStateOutput
+                r={r}
+                extra={{ at: scrubAt === null ? "" : String(scrubAt), pins: String(pins.length) }}
+              />
+              <div class="compare">
+                <PinBar
+                  pins={pins}
+                  current={v.config}
+                  canPin={(r.history?.length ?? 0) > 0}
+                  onPin={pin}
+                  onPinNextSeed={pinNextSeed}
+                  onUnpin={(id) => setPins((ps) => ps.filter((p) => p.id !== id))}
+                />
+                {stopped && (
+                  <Scrubber
+                    records={r.history ?? []}
+                    at={scrubAt}
+                    setAt={setScrubAt}
+                    rewindsWeights={canScrub(r as RunView)}
+                  />
+                )}
+              </div>
+            </>
+          );
+        }}
+      </Live>
       <Notice text={notice} onDismiss={() => setNotice(null)} testId="notice" />
       <main class="layout">
         <aside class="side">
@@ -239,7 +288,15 @@ export function App() {
             {() => {
               const r = run.current;
               const shown = r.config && r.info ? r : !v.config || r.loadError ? lab.lastShown.current : null;
-              return <RunPanel r={r} shown={shown} canRun={canRun} o={viewOptions} />;
+              return (
+                <RunPanel
+                  r={r}
+                  shown={shown}
+                  canRun={canRun}
+                  o={viewOptions}
+                  at={lab.playing ? null : scrubAt}
+                />
+              );
             }}
           </Live>
         </section>

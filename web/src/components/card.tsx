@@ -1,6 +1,9 @@
 /** A view's card: title, subtitle, log-y toggle and figure downloads around one chart. */
 import type { ComponentChildren } from "preact";
 
+/** A curve over time. */
+type Curve = { t: number[]; y: number[] };
+
 /** What every card needs from the page. */
 export interface ViewOptions {
   /** Time axis on a log scale. */
@@ -9,6 +12,8 @@ export interface ViewOptions {
   logY: Record<string, boolean>;
   /** Flips a card's log-y. */
   toggleLogY: (card: string) => void;
+  /** Pinned runs drawn beside this one on the loss and error charts, with their legend labels. */
+  pins?: readonly { label: string; color: string; loss: Curve; error: Curve }[];
   /** Downloads a card as a figure (the report's Vega-Lite spec). */
   exportFigure: (card: string, format: "svg" | "png") => void;
 }

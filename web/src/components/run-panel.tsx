@@ -1,12 +1,21 @@
 /** The right-hand side of the lab: what went wrong with the run (if anything), then its views. */
+import { runAt } from "../run/scrub.js";
 import type { RunState } from "../run/use-lab-run.js";
 import type { Validation } from "../state/config-edit.js";
 import { cardsFor, type RunView, type ViewOptions, Views } from "./views.js";
 
 /** Banners for a config that cannot run, a failed load, a crash or a divergence; then the views. */
-export function RunPanel(props: { r: RunState; shown: RunState | null; canRun: boolean; o: ViewOptions }) {
+export function RunPanel(props: {
+  r: RunState;
+  shown: RunState | null;
+  canRun: boolean;
+  o: ViewOptions;
+  /** The record the history slider shows, or null for the latest. */
+  at: number | null;
+}) {
   const { r, shown } = props;
-  const view: RunView | null = shown?.config && shown.info ? (shown as RunView) : null;
+  const live: RunView | null = shown?.config && shown.info ? (shown as RunView) : null;
+  const view = live && props.at !== null ? runAt(live, props.at) : live;
   return (
     <>
       {r.loadError && (

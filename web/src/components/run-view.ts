@@ -5,7 +5,7 @@
 import type { RunConfig } from "../../../src/config/run-config.js";
 import { PALETTE } from "../../../src/figures/theme.js";
 import type { HistoryRecord } from "../../../src/train/history.js";
-import type { ChartRule, ChartSeries, LegendItem } from "../plot/line-chart.js";
+import type { ChartRule, ChartSeries, LegendItem } from "../plot/line-types.js";
 import { formatValue } from "../plot/scale.js";
 import type { DataInfo, DecisionGrid, LabExtra, WeightSnapshot } from "../worker/run-types.js";
 import type { TheoryOverlay } from "../worker/theory-overlay.js";

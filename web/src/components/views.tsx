@@ -58,6 +58,10 @@ export function Views(props: { run: RunView; o: ViewOptions }) {
       ? { x: history[history.length - 1].t, label: "diverged" }
       : null;
   const loss = column(history, "loss");
+  const pins = o.pins ?? [];
+  const pinLegend = pins.map((p) => ({ name: p.label, color: p.color }));
+  const pinSeries = (key: "loss" | "error") =>
+    pins.map((p) => ({ name: p.label, color: p.color, x: p[key].t, y: p[key].y, width: 1.8 }));
   const errs = errorSeries(history, theory, info.n);
   const modes = cards.includes("modes") ? modeSeries(run) : null;
   const xLabel = "t = η · step";
@@ -94,11 +98,14 @@ export function Views(props: { run: RunView; o: ViewOptions }) {
         o={o}
         logToggle
       >
-        <Legend items={[{ name: "loss", color: PALETTE[0] }]} />
+        <Legend items={[{ name: "loss", color: PALETTE[0] }, ...pinLegend]} />
         <LineChart
           label="training loss over time"
           testId="chart-loss"
-          series={[{ name: "loss", color: PALETTE[0], x: loss.t, y: loss.y, width: 2.5 }]}
+          series={[
+            { name: "loss", color: PALETTE[0], x: loss.t, y: loss.y, width: 2.5 },
+            ...pinSeries("loss"),
+          ]}
           xLabel={xLabel}
           yLabel="loss"
           logX={logX}
@@ -114,11 +121,11 @@ export function Views(props: { run: RunView; o: ViewOptions }) {
         o={o}
         logToggle
       >
-        <Legend items={errs.legend} />
+        <Legend items={[...errs.legend, ...pinLegend]} />
         <LineChart
           label="training error over time, with the theory's prediction"
           testId="chart-error"
-          series={errs.series}
+          series={[...errs.series, ...pinSeries("error")]}
           xLabel={xLabel}
           yLabel="fraction misclassified"
           logX={logX}

@@ -147,6 +147,7 @@ export function DecisionBoundary(props: BoundaryProps) {
           aria-label={props.label}
           data-testid="boundary-canvas"
           data-test-points={props.test?.x.length ?? 0}
+          data-step={(props.grid as { step?: number }).step ?? ""}
           onPointerMove={(e) => {
             const r = (e.currentTarget as HTMLCanvasElement).getBoundingClientRect();
             setHover({ px: e.clientX - r.left, py: e.clientY - r.top });

@@ -15,11 +15,11 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { FONT, identity, Layer, underLayer, useQueuedDraw } from "./layers.js";
 import { clipPlot, drawFrame, drawRules, extentOf, MARGIN, signature, thin } from "./line-frame.js";
-import type { ChartSeries, LineChartProps } from "./line-types.js";
+import type { ChartSeries, LegendItem, LineChartProps } from "./line-types.js";
 import { extent, formatValue, makeScale, niceDomain, type Scale, stickyDomain } from "./scale.js";
 import { type Trail, TrailLayer } from "./trail-layer.js";
 
-export type { ChartRule, ChartSeries, LineChartProps } from "./line-types.js";
+export type { ChartRule, ChartSeries, LegendItem, LineChartProps } from "./line-types.js";
 
 interface Hover {
   px: number;
@@ -268,16 +268,6 @@ export function LineChart(props: LineChartProps) {
       )}
     </div>
   );
-}
-
-/** One entry of a legend. */
-export interface LegendItem {
-  name: string;
-  color: string;
-  /** A theory curve: dashed swatch. */
-  theory?: boolean;
-  /** A vertical rule (predicted time): dotted swatch. */
-  rule?: boolean;
 }
 
 /** A legend row for a chart: swatches for simulation (solid), theory (dashed) curves and rules (dotted). */

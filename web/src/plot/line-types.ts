@@ -41,3 +41,13 @@ export interface LineChartProps {
   /** Test hook: data-testid of the canvas. */
   testId?: string;
 }
+
+/** One entry of a legend. */
+export interface LegendItem {
+  name: string;
+  color: string;
+  /** A theory curve: dashed swatch. */
+  theory?: boolean;
+  /** A vertical rule (predicted time): dotted swatch. */
+  rule?: boolean;
+}

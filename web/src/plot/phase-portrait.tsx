@@ -175,6 +175,7 @@ export function PhasePortrait(props: PhaseProps) {
         role="img"
         aria-label={props.label}
         data-testid="phase-canvas"
+        data-points={props.trajectories.reduce((s, t) => s + t.a.length, 0)}
         onPointerMove={(e) => {
           const r = (e.currentTarget as HTMLCanvasElement).getBoundingClientRect();
           setHover({ px: e.clientX - r.left, py: e.clientY - r.top });
