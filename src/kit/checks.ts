@@ -8,7 +8,10 @@ import { formatNumber } from "../figures/figure.js";
 
 const basis = (why?: string) => (why ? { basis: why } : {});
 
-/** Pass when |measured − predicted| ≤ rel·|predicted| (a non-finite measurement fails). */
+/**
+ * Pass when |measured − predicted| ≤ rel·|predicted|. A non-finite measurement or prediction fails: an
+ * infinite prediction would make any tolerance relative to it infinite, and so pass anything.
+ */
 export function relativeCheck(
   prediction: string,
   statement: string,
@@ -17,7 +20,10 @@ export function relativeCheck(
   rel: number,
   why?: string,
 ): Check {
-  const pass = Number.isFinite(measured) && Math.abs(measured - predicted) <= rel * Math.abs(predicted);
+  const pass =
+    Number.isFinite(measured) &&
+    Number.isFinite(predicted) &&
+    Math.abs(measured - predicted) <= rel * Math.abs(predicted);
   return {
     prediction,
     statement,

@@ -6,6 +6,8 @@ describe("check builders", () => {
     expect(relativeCheck("P", "s", -2, -2.5, 0.25).pass).toBe(true);
     expect(relativeCheck("P", "s", -2, -2.51, 0.25).pass).toBe(false);
     expect(relativeCheck("P", "s", 2, Number.NaN, 10).pass).toBe(false);
+    expect(relativeCheck("P", "s", Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, 0.1).pass).toBe(false);
+    expect(relativeCheck("P", "s", Number.POSITIVE_INFINITY, 3, 0.1).pass).toBe(false);
     expect(relativeCheck("P", "s", 2, 2, 0.1).tolerance).toBe("relative error ≤ 0.1");
   });
 

@@ -5,7 +5,43 @@ import {
   errorCurveFiniteInit,
   timeToErrorLevel,
 } from "../../src/theory/error-curve.js";
+import { flipTimeExact } from "../../src/theory/flip-time.js";
+import { gaussLegendre } from "../../src/theory/quadrature.js";
 import { relErr } from "./helpers/rk4.js";
+
+/**
+ * The finite-init curve computed another way, in Cartesian coordinates: a ~ |N(0, ε²)|, and a wrong point
+ * (b0 = −c, c ~ |N(0, ε²)|) has flipped by t iff c < c*(a) (flip time grows with c); so
+ * E = ½[1 − ∫ φ(a) (2Φ(c*(a)/ε) − 1) da]/… with φ the half-normal density, by Gauss–Legendre over a.
+ */
+function finiteInitCartesian(t: number, eps: number, r: number): number {
+  const gl = gaussLegendre(64);
+  const erf = (x: number) => {
+    // Abramowitz–Stegun 7.1.26 is too coarse; integrate exp(−u²) instead
+    const q = gaussLegendre(48);
+    let s = 0;
+    for (let i = 0; i < q.x.length; i++) {
+      const u = 0.5 * x * (q.x[i] + 1);
+      s += 0.5 * x * q.w[i] * Math.exp(-u * u);
+    }
+    return (2 / Math.sqrt(Math.PI)) * s;
+  };
+  const aMax = 9 * eps;
+  let p = 0;
+  for (let i = 0; i < gl.x.length; i++) {
+    const a = 0.5 * aMax * (gl.x[i] + 1);
+    let lo = 0;
+    let hi = a; // c ≥ a never flips
+    for (let it = 0; it < 80; it++) {
+      const mid = 0.5 * (lo + hi);
+      if (flipTimeExact(a, -mid, { r }) <= t) lo = mid;
+      else hi = mid;
+    }
+    const density = (Math.sqrt(2 / Math.PI) / eps) * Math.exp(-(a * a) / (2 * eps * eps));
+    p += 0.5 * aMax * gl.w[i] * density * erf(lo / (eps * Math.SQRT2));
+  }
+  return 0.5 * (1 - p);
+}
 
 /**
  * Independent check: integrate the indicator [t* > t] against the 2D density of (a, b) on a fine grid,
@@ -90,6 +126,14 @@ describe("errorCurveFiniteInit (where P8 stops holding)", () => {
       expect(Math.abs(errorCurveFiniteInit(t, { eps: 1e-3, r: 1 }) - errorCurveEqualNorm(t, 1))).toBeLessThan(
         1e-5,
       );
+    }
+  });
+  it("equals the same probability computed in Cartesian coordinates (a, |b0|), at ε = 0.5 and 1.5", () => {
+    for (const eps of [0.5, 1.5]) {
+      for (const t of [0.5, 2]) {
+        const polar = errorCurveFiniteInit(t, { eps, r: 1 });
+        expect(Math.abs(polar - finiteInitCartesian(t, eps, 1))).toBeLessThan(2e-3);
+      }
     }
   });
   it("with Gaussian a adds the dead half: ½ + ½·(the half-normal curve)", () => {
