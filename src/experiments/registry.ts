@@ -9,7 +9,7 @@ import { edgeOfStabilityExperiment } from "./edge-of-stability/claim.js";
 import type { Experiment } from "./experiment.js";
 import { ganBenchExperiment } from "./gan-bench.js";
 import { starvationCmnistExperiment } from "./starvation-cmnist.js";
-import { starvationMoonsExperiment } from "./starvation-moons.js";
+import { starvationMoonsExperiment } from "./starvation-moons/claim.js";
 
 /**
  * The paper's claims C1–C7, in report order: each is a folder of the kit's shape (settings, measure,

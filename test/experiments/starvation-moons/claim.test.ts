@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { parseRunConfig } from "../../src/config/validate.js";
-import { Rng } from "../../src/engine/rng.js";
-import { moonsConfig, torchLinearInit } from "../../src/experiments/starvation-moons/runs.js";
-import { runStarvationMoons } from "../../src/experiments/starvation-moons.js";
+import { parseRunConfig } from "../../../src/config/validate.js";
+import { Rng } from "../../../src/engine/rng.js";
+import { starvationMoonsExperiment } from "../../../src/experiments/starvation-moons/claim.js";
+import { moonsConfig, torchLinearInit } from "../../../src/experiments/starvation-moons/runs.js";
+import { MOONS_SCALES } from "../../../src/experiments/starvation-moons/settings.js";
 
 describe("starvation-moons", () => {
   it("reduced run (1 seed, 150 units): SD's boundary is more curved, the starved NTK feature grows", () => {
-    const r = runStarvationMoons(
-      { scale: "default", seed: 1 },
-      { seeds: 1, width: 150, epochs: 1000, grid: 41 },
+    const r = starvationMoonsExperiment.runWith(
+      { ...MOONS_SCALES.default, seeds: 1, width: 150, epochs: 1000, grid: 41 },
+      { seed: 1 },
     );
     const byName = Object.fromEntries(r.checks.map((c) => [c.prediction, c]));
     expect(byName["GS Fig. 1 (SD)"].measured as number).toBeGreaterThan(2);
