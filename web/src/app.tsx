@@ -1,6 +1,6 @@
 /** The network lab: config controls on the left, live views on the right, training in a Web Worker. */
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { historyToCsv } from "../../src/train/history.js";
+import { historyToCsv } from "../../src/index.js";
 import { PinBar, Scrubber } from "./components/compare-bar.js";
 import { Controls } from "./components/controls.js";
 import { InvalidBanner, RunPanel } from "./components/run-panel.js";

@@ -2,7 +2,7 @@
  * Presets: one run config per claim of THEORY.md (C1–C7), each with two sentences on what to watch.
  * They are ordinary run configs: `learndyn train --config` runs them unchanged.
  */
-import type { RunConfigInput } from "../../src/config/run-config.js";
+import type { RunConfigInput } from "../../src/index.js";
 
 /** A preset of the lab. */
 export interface Preset {

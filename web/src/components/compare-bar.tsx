@@ -4,7 +4,7 @@
  * every view at the chosen step.
  */
 
-import type { RunConfig } from "../../../src/config/run-config.js";
+import type { RunConfig } from "../../../src/index.js";
 import { formatValue } from "../plot/scale.js";
 import { MAX_PINS, type PinnedRun, pinLabel } from "../run/pins.js";
 

@@ -1,10 +1,6 @@
 /** The control panel: one group per part of the run config, every field a control. */
 import { useState } from "preact/hooks";
-import { ACTIVATIONS } from "../../../src/engine/activation.js";
-import { LAYER_INIT_SCHEMES } from "../../../src/engine/init.js";
-import { LOSSES } from "../../../src/engine/loss.js";
-import { OPTIMIZERS } from "../../../src/engine/optimizer.js";
-import { PROBES } from "../../../src/probes/registry.js";
+import { ACTIVATIONS, LAYER_INIT_SCHEMES, LOSSES, OPTIMIZERS, PROBES } from "../../../src/index.js";
 import { getAt } from "../state/config-edit.js";
 import { DataGroup } from "./data-controls.js";
 import {

@@ -1,6 +1,5 @@
 /** The Data group of the control panel: the data set and its knobs, input features of 2-D data, CSV upload. */
-import { INPUT_FEATURES } from "../../../src/data/input-features.js";
-import { DATA_KINDS } from "../../../src/data/registry.js";
+import { DATA_KINDS, INPUT_FEATURES } from "../../../src/index.js";
 import { defaultDataSpec, getAt } from "../state/config-edit.js";
 import {
   type Bound,

@@ -4,8 +4,9 @@
  * draw can put a different share of units in the failure region, so the curve's level is labelled as not
  * applying to this run whenever the init's own prediction ends elsewhere (C4: 1 of 16 vs the mean ¼).
  */
-import { PALETTE } from "../../../src/figures/theme.js";
-import type { HistoryRecord } from "../../../src/train/history.js";
+
+import type { HistoryRecord } from "../../../src/index.js";
+import { PALETTE } from "../../../src/index.js";
 import type { ChartSeries, LegendItem } from "../plot/line-chart.js";
 import { formatValue } from "../plot/scale.js";
 import type { TheoryOverlay } from "../worker/theory-overlay.js";

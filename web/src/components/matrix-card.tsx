@@ -3,7 +3,7 @@
  * orthogonal data, input coordinate k is point k's direction: a diagonal W₁ means every unit listens to
  * its own point only (C2's independent modes); off-diagonal growth is the modes talking to each other.
  */
-import { PALETTE } from "../../../src/figures/theme.js";
+import { PALETTE } from "../../../src/index.js";
 import { Legend, LineChart } from "../plot/line-chart.js";
 import { MatrixChart } from "../plot/matrix-chart.js";
 import { formatValue } from "../plot/scale.js";

@@ -3,7 +3,7 @@
  * and whose colour its sign (blue positive, orange negative), live as the run trains. For 2-D data every
  * node shows its output over the input plane: the input features, each hidden unit, and the output.
  */
-import { planeFeatures } from "../../../src/data/input-features.js";
+import { planeFeatures } from "../../../src/index.js";
 import { useWidth } from "../plot/plane-frame.js";
 import { formatValue } from "../plot/scale.js";
 import { Thumbnail } from "../plot/thumbnail.js";

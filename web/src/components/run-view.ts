@@ -2,9 +2,8 @@
  * What the views draw, computed from a run without any DOM: which cards apply, history columns, and the
  * per-mode or per-feature series with the theory's curves and markers (also used by the figure export).
  */
-import type { RunConfig } from "../../../src/config/run-config.js";
-import { PALETTE } from "../../../src/figures/theme.js";
-import type { HistoryRecord } from "../../../src/train/history.js";
+import type { HistoryRecord, RunConfig } from "../../../src/index.js";
+import { PALETTE } from "../../../src/index.js";
 import type { ChartRule, ChartSeries, LegendItem } from "../plot/line-types.js";
 import { formatValue } from "../plot/scale.js";
 import type { DataInfo, DecisionGrid, LabExtra, WeightSnapshot } from "../worker/run-types.js";

@@ -1,6 +1,6 @@
 /** The live views of a run: loss, error (with theory), modes/features, phase portrait, boundary, test, weights. */
 import { useState } from "preact/hooks";
-import { PALETTE } from "../../../src/figures/theme.js";
+import { PALETTE } from "../../../src/index.js";
 import { DecisionBoundary } from "../plot/decision-boundary.js";
 import { type ChartSeries, Legend, LineChart } from "../plot/line-chart.js";
 import { PhasePortrait } from "../plot/phase-portrait.js";

@@ -4,9 +4,7 @@
  * the page itself stays small and fast to open.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { heatmap } from "../../../src/figures/heatmap.js";
-import { type LineSeries, lineChart } from "../../../src/figures/lineChart.js";
-import { phasePortrait } from "../../../src/figures/phasePortrait.js";
+import { heatmap, type LineSeries, lineChart, phasePortrait } from "../../../src/index.js";
 import { column, modeSeries, type RunView, testSeries } from "../components/run-view.js";
 import { regionOf } from "../plot/plane-frame.js";
 

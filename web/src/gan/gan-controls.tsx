@@ -1,5 +1,5 @@
 /** The GAN tab's side panel: the run's choices (data, loss, optimizer, seed) and what to take away. */
-import { GAN_LOSSES } from "../../../src/gan/losses.js";
+import { GAN_LOSSES } from "../../../src/index.js";
 import type { GanChoice } from "./gan-session.js";
 
 const LOSS_LABELS: Record<string, string> = {

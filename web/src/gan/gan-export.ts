@@ -3,10 +3,8 @@
  * (`learndyn gan`), the history, and figures built with the report's Vega-Lite builders.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { heatmap } from "../../../src/figures/heatmap.js";
-import { lineChart } from "../../../src/figures/lineChart.js";
-import { type GanConfig, ganConfigSchema } from "../../../src/gan/config.js";
-import type { GanRecord } from "../../../src/gan/train.js";
+import type { GanRecord } from "../../../src/index.js";
+import { type GanConfig, ganConfigSchema, heatmap, lineChart } from "../../../src/index.js";
 import { shellQuote } from "../state/cli-command.js";
 import { type GanFrame, type GanInfo, SURFACE_SIZE } from "./gan-session.js";
 

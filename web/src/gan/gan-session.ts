@@ -4,11 +4,17 @@
  * over the plane and which modes are captured. Plain TypeScript with no DOM or worker API, so it runs in
  * the GAN worker and in Node tests alike.
  */
-import { jsBackend } from "../../../src/engine/backend-js.js";
-import { type GanConfig, parseGanConfig } from "../../../src/gan/config.js";
-import type { GanLoss } from "../../../src/gan/losses.js";
-import { modeMetrics } from "../../../src/gan/mode-metrics.js";
-import { createGanRun, type GanRecord, type GanRun } from "../../../src/gan/train.js";
+
+import type { GanLoss } from "../../../src/index.js";
+import {
+  createGanRun,
+  type GanConfig,
+  type GanRecord,
+  type GanRun,
+  jsBackend,
+  modeMetrics,
+  parseGanConfig,
+} from "../../../src/index.js";
 
 /** What the view lets a user choose; everything else is the bench's default scale. */
 export interface GanChoice {

@@ -2,7 +2,7 @@
  * The GAN tab's state in the page's address: `#gan?data=ring&loss=hinge&optimizer=adam&seed=0`, so a
  * reload or a shared link shows the same run. Everything else of the run is the bench's default scale.
  */
-import { GAN_LOSSES } from "../../../src/gan/losses.js";
+import { GAN_LOSSES } from "../../../src/index.js";
 import { DEFAULT_GAN_CHOICE, type GanChoice } from "./gan-session.js";
 
 /** Whether a URL fragment selects the GAN tab. */

@@ -4,8 +4,8 @@
  * the modes captured over time. The run is the GAN bench's default scale (`learndyn reproduce gan`).
  */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { ganHistoryCsv } from "../../../src/gan/history-csv.js";
-import type { GanRecord } from "../../../src/gan/train.js";
+import type { GanRecord } from "../../../src/index.js";
+import { ganHistoryCsv } from "../../../src/index.js";
 import { FigureButtons } from "../components/card.js";
 import { TakeAway } from "../components/take-away.js";
 import { Notice, type Speed, Transport } from "../components/transport.js";

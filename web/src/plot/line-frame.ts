@@ -2,7 +2,7 @@
  * The fixed parts of a line chart and what a redraw depends on: margins, thinning to the pixel grid (min/max
  * per column, so spikes stay), the union of extents, the grid, ticks, axis titles and rules.
  */
-import { downsampleIndices } from "../../../src/figures/downsample.js";
+import { downsampleIndices } from "../../../src/index.js";
 import { identity } from "./layers.js";
 import type { ChartRule, ChartSeries, LineChartProps } from "./line-types.js";
 import { type Scale, tickLabel, ticks } from "./scale.js";

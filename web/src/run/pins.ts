@@ -2,7 +2,7 @@
  * Runs pinned for comparison (TensorBoard's overlaid runs): a pinned run keeps its loss and error curves
  * and its config, and is labelled by what differs from the run on screen ("seed 0", "optimizer.lr 0.05").
  */
-import type { RunConfig } from "../../../src/config/run-config.js";
+import type { RunConfig } from "../../../src/index.js";
 import type { RunView } from "../components/run-view.js";
 import { col, column } from "../components/run-view.js";
 

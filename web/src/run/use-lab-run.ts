@@ -3,7 +3,7 @@
  * frame re-renders only the live parts), play/pause/step/speed, and redraws throttled to ~10 per second.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
-import type { RunConfig } from "../../../src/config/run-config.js";
+import type { RunConfig } from "../../../src/index.js";
 import type { RunView } from "../components/run-view.js";
 import type { FromWorker, ToWorker } from "../worker/protocol.js";
 import type { Progress } from "../worker/run-types.js";

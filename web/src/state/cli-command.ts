@@ -3,7 +3,7 @@
  * that differs from the defaults. Objects whose parts cannot be set one by one (a data set, an init, a
  * probe schedule, a plateau rule: they need their `kind` or all their fields) are set whole.
  */
-import { runConfigSchema } from "../../../src/config/run-config.js";
+import { runConfigSchema } from "../../../src/index.js";
 
 /** Paths that are set as one JSON value. */
 const WHOLE = new Set(["data", "init", "probes.schedule", "train.stop.plateau", "probes.include"]);

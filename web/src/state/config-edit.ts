@@ -2,9 +2,7 @@
  * Editing a run config as plain JSON: read and write a field by path (immutably), turn text typed into a
  * control into a value, and validate with the run-config schema, keeping each problem next to its field.
  */
-import { dataSpecSchema } from "../../../src/config/data-spec.js";
-import { type RunConfig, runConfigSchema } from "../../../src/config/run-config.js";
-import { describeIssues } from "../../../src/config/validate.js";
+import { dataSpecSchema, describeIssues, type RunConfig, runConfigSchema } from "../../../src/index.js";
 
 /** A field path such as ["optimizer", "lr"] or ["data", "features", 0, "norm"]. */
 export type FieldPath = readonly (string | number)[];

@@ -4,7 +4,7 @@
  * ε = 0.01 diagonal init, and trains other data badly), and the page says so. Data too large for a link is
  * kept out of the URL: the link names the file instead (data {kind: "file", path}, which the CLI reads).
  */
-import { parseCsv } from "../../../src/data/csv.js";
+import { parseCsv } from "../../../src/index.js";
 import type { RawConfig } from "./config-edit.js";
 
 /** Inline data of an upload. */

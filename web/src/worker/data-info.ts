@@ -1,7 +1,6 @@
 /** The facts about a run's data and model that the lab's views need once (DataInfo), from the built data. */
-import type { RunConfig } from "../../../src/config/run-config.js";
-import type { DataBundle, Dataset } from "../../../src/data/dataset.js";
-import { buildData } from "../../../src/train/build-data.js";
+import type { DataBundle, Dataset, RunConfig } from "../../../src/index.js";
+import { buildData } from "../../../src/index.js";
 import { type DataInfo, MAX_POINT_SERIES } from "./run-types.js";
 
 /** The data in the plane the views show: the built data itself, or (with input features) its 2-D points. */

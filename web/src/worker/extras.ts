@@ -3,12 +3,8 @@
  * margins, the units' (a, b), feature responses, weight norms, train and test loss per point, and the
  * parameters themselves for small nets (scrubbing and the unit views).
  */
-import type { RunConfig } from "../../../src/config/run-config.js";
-import type { Dataset } from "../../../src/data/dataset.js";
-import { pointLoss } from "../../../src/engine/loss.js";
-import { type Mlp, weightView } from "../../../src/engine/mlp.js";
-import type { Probe, ProbeContext, ProbeValues } from "../../../src/probes/probe.js";
-import { PROBES } from "../../../src/probes/registry.js";
+import type { Dataset, Probe, ProbeContext, ProbeValues, RunConfig } from "../../../src/index.js";
+import { type Mlp, PROBES, pointLoss, weightView } from "../../../src/index.js";
 import { type LabExtra, MAX_POINT_SERIES, MAX_SCRUB_PARAMS, MAX_UNITS } from "./run-types.js";
 
 /** Probes of the library that the views use when they exist (looked up by name). */

@@ -6,12 +6,13 @@
  * and it is learned (carriers' margin r·u = 1) at featureLearningTimeExact, started from this run's own
  * initial weights. Anywhere else the times would not be the theory's, so none are drawn and `gap` says why.
  */
-import type { RunConfig } from "../../../src/config/run-config.js";
-import { type Mlp, weightView } from "../../../src/engine/mlp.js";
+import type { RunConfig } from "../../../src/index.js";
 import {
   featureLearningTimeApprox,
   featureLearningTimeExact,
-} from "../../../src/theory/feature-learning-time.js";
+  type Mlp,
+  weightView,
+} from "../../../src/index.js";
 
 /** One feature's predicted time to be learned. */
 export interface FeatureTime {

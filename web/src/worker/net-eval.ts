@@ -4,13 +4,20 @@
  * Pure TypeScript on the library's own forward pass (js backend), so the worker (live decision grid) and
  * the page (unit thumbnails, the network diagram and scrubbing back through a finished run) share it.
  */
-import type { RunConfig } from "../../../src/config/run-config.js";
-import { type InputFeature, planeFeatures } from "../../../src/data/input-features.js";
-import { jsBackend } from "../../../src/engine/backend-js.js";
-import { biasView, createMlp, type Mlp, weightView } from "../../../src/engine/mlp.js";
-import { forward } from "../../../src/engine/propagate.js";
-import { createWorkspace, type Workspace } from "../../../src/engine/workspace.js";
-import { toEngineSpecs } from "../../../src/train/engine-specs.js";
+import type { RunConfig } from "../../../src/index.js";
+import {
+  biasView,
+  createMlp,
+  createWorkspace,
+  forward,
+  type InputFeature,
+  jsBackend,
+  type Mlp,
+  planeFeatures,
+  toEngineSpecs,
+  type Workspace,
+  weightView,
+} from "../../../src/index.js";
 import type { WeightSnapshot } from "./run-types.js";
 
 /** A grid of points over the plane: cell centres x (columns) and y (rows), and the points row by row. */

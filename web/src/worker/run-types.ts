@@ -2,8 +2,7 @@
  * What a lab run sends from its worker to the page: per-record measurements, facts about the data and
  * model, new records, weights and the decision grid (plain data, structured-clone safe).
  */
-import type { RegimeVerdict } from "../../../src/regime/check.js";
-import type { HistoryRecord, RunStatus } from "../../../src/train/history.js";
+import type { HistoryRecord, RegimeVerdict, RunStatus } from "../../../src/index.js";
 
 /** Most points whose margins are kept per record (the per-point view). */
 export const MAX_POINT_SERIES = 256;

@@ -6,17 +6,24 @@
  * The views' extra measurements come from a pass-through probe that returns nothing: the history is
  * exactly what `learndyn train` records for the same config, so downloads and numbers match the CLI.
  */
-import type { RunConfig } from "../../../src/config/run-config.js";
-import { parseRunConfig } from "../../../src/config/validate.js";
-import type { WasmBackend } from "../../../src/engine/backend-wasm.js";
-import { biasView, weightView } from "../../../src/engine/mlp.js";
-import type { Probe } from "../../../src/probes/probe.js";
-import type { RegimeVerdict } from "../../../src/regime/check.js";
-import { measureRegime } from "../../../src/regime/meter.js";
-import { trainerRegime } from "../../../src/regime/trainer-regime.js";
-import { buildData } from "../../../src/train/build-data.js";
-import type { HistoryRecord, RunStatus } from "../../../src/train/history.js";
-import { createTrainer, type Trainer } from "../../../src/train/trainer.js";
+import type {
+  HistoryRecord,
+  Probe,
+  RegimeVerdict,
+  RunConfig,
+  RunStatus,
+  WasmBackend,
+} from "../../../src/index.js";
+import {
+  biasView,
+  buildData,
+  createTrainer,
+  measureRegime,
+  parseRunConfig,
+  type Trainer,
+  trainerRegime,
+  weightView,
+} from "../../../src/index.js";
 import { dataInfo, planeData } from "./data-info.js";
 import { measureExtras, unitPairs } from "./extras.js";
 import { featureTimes } from "./feature-times.js";

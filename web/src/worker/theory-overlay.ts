@@ -3,10 +3,8 @@
  * Computed once per run in the worker (ODE solves would block the page) from the run's own initial
  * weights, with the closed forms and mode solver of src/theory. The lab only draws it.
  */
-import type { RunConfig } from "../../../src/config/run-config.js";
-import type { RegimeVerdict } from "../../../src/regime/check.js";
-import { errorCurve } from "../../../src/theory/error-curve.js";
-import { simulateMode } from "../../../src/theory/mode-dynamics.js";
+import type { RegimeVerdict, RunConfig } from "../../../src/index.js";
+import { errorCurve, simulateMode } from "../../../src/index.js";
 import type { FeatureTime } from "./feature-times.js";
 import type { DataInfo, LabExtra } from "./run-types.js";
 

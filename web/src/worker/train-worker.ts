@@ -3,7 +3,7 @@
  * The lab's training worker: owns one LabSession and advances it in time slices, posting new history
  * records (and a decision-boundary grid at most every GRID_MS) back to the page. The page never trains.
  */
-import { useWebThreads } from "../../../src/engine/threads/web.js";
+import { useWebThreads } from "../../../src/index.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
 import { LabSession } from "./session.js";
 
