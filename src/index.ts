@@ -20,6 +20,7 @@ export { type BlobsOptions, blobs } from "./data/blobs.js";
 export { type CsvOptions, parseCsv, type ToCsvOptions, toCsv } from "./data/csv.js";
 export type { DataBundle, Dataset, DatasetMetaValue } from "./data/dataset.js";
 export { type FeatureMixtureOptions, type FeatureSpec, featureMixture } from "./data/feature-mixture.js";
+export { INPUT_FEATURES, type InputFeature, planeFeatures } from "./data/input-features.js";
 export { type DatasetJson, type JsonOptions, parseJson, type ToJsonOptions, toJson } from "./data/json.js";
 export { type OrthogonalOptions, orthogonal } from "./data/orthogonal.js";
 export { type PlaygroundOptions, type PlaygroundSet, playground } from "./data/playground.js";
@@ -32,9 +33,10 @@ export { jsBackend } from "./engine/backend-js.js";
 export type { WasmBackend } from "./engine/backend-wasm.js";
 export { BACKENDS, type BackendName, createBackend } from "./engine/backends.js";
 export { LAYER_INIT_SCHEMES } from "./engine/init.js";
-export { LOSSES } from "./engine/loss.js";
+export { LOSSES, pointLoss } from "./engine/loss.js";
 export {
   biasView,
+  createMlp,
   exportWeights,
   importWeights,
   type LayerWeights,
@@ -46,7 +48,7 @@ export { OPTIMIZERS } from "./engine/optimizer.js";
 export { forward } from "./engine/propagate.js";
 export { Rng, type RngState } from "./engine/rng.js";
 export { useWebThreads } from "./engine/threads/web.js";
-export { createWorkspace } from "./engine/workspace.js";
+export { createWorkspace, type Workspace } from "./engine/workspace.js";
 
 // Claims: the experiment kit (define a claim, its checks) and the result types reports read.
 export type {
@@ -90,6 +92,7 @@ export * as theory from "./theory/index.js";
 export { runTrainingBatch } from "./train/batched/run-batch.js";
 export { batchSignature } from "./train/batched/signature.js";
 export { buildData } from "./train/build-data.js";
+export { toEngineSpecs } from "./train/engine-specs.js";
 export { type HistoryRecord, historyToCsv, type RunStatus } from "./train/history.js";
 export { type RunResult, runTraining } from "./train/run.js";
 export { createTrainer, type Trainer, type TrainerOptions } from "./train/trainer.js";
