@@ -1,6 +1,7 @@
 /** C4's checks (P3): slope −1 of the flip time against the norm, the closed form, init-scale independence, the exact time. */
 import { formatNumber as fmt } from "../../figures/figure.js";
 import type { Check } from "../experiment.js";
+import type { FlipTimesByNorm } from "./flip-times.js";
 import type { C4Measurement } from "./measure.js";
 import type { C4Settings } from "./settings.js";
 
@@ -11,7 +12,7 @@ export function closedFormTolerance(rMax: number, a0: number, lr: number): numbe
 }
 
 /** The checks of a C4 measurement. */
-export function c4Checks({ byRatio, midRatio, byScale }: C4Measurement, s: C4Settings): Check[] {
+export function c4Checks({ byRatio, midRatio, byScale, tanh }: C4Measurement, s: C4Settings): Check[] {
   const rMax = Math.max(...s.norms);
   const tol = closedFormTolerance(rMax, s.a0, s.lr);
   const worstClosed = Math.max(...byRatio.map((x) => x.result.maxRelErrorClosed));
@@ -61,5 +62,25 @@ export function c4Checks({ byRatio, midRatio, byScale }: C4Measurement, s: C4Set
       tolerance: `max relative error ≤ ${fmt(exactTol, 2)} (GD error O(η·r) once c = rσ(−m) varies along the flip)`,
       pass: worstExact <= exactTol,
     },
+    tanhCheck(tanh, midRatio, s, exactTol),
   ];
+}
+
+/**
+ * P3 with tanh units, where the theory allows it: tanh is odd with tanh′(0) = 1, so at small init the
+ * velocity of a mode differs from the ReLU one by a relative ≤ (r a)² (tanh(z)/z ≥ 1 − z²/3, 1 − tanh² z ≥
+ * 1 − z², and a ≤ a0 during a flip), and the flip time by about as much.
+ */
+function tanhCheck(tanh: FlipTimesByNorm, ratio: number, s: C4Settings, gdTol: number): Check {
+  const activationTol = (Math.max(...s.norms) * s.a0) ** 2;
+  const tol = gdTol + 2 * activationTol;
+  return {
+    prediction: "P3",
+    statement: `tanh units (a0 = ${s.a0}, |b0|/a0 = ${ratio}, ${s.norms.length} norms; layer 0 kept diagonal, since tanh′(0) = 1 would couple the points): every flip time equals the exact gradient-flow time of the ReLU mode`,
+    predicted: 0,
+    measured: tanh.maxRelErrorExact,
+    tolerance: `max relative error ≤ ${fmt(tol, 2)}`,
+    basis: `GD's O(η·r) of the ReLU check (${fmt(gdTol, 2)}) + 2·(r_max a0)² = ${fmt(2 * activationTol, 2)}, twice the bound on tanh's relative change of the mode velocity`,
+    pass: tanh.maxRelErrorExact <= tol,
+  };
 }

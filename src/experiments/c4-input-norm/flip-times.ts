@@ -15,6 +15,8 @@ export interface MeasureFlipTimesOptions {
   loss?: "ce" | "hinge";
   /** GD step (default 0.005). */
   lr?: number;
+  /** Hidden activation (default "relu"). */
+  activation?: "relu" | "tanh";
 }
 
 /** Flip times against the norm, with the fitted log–log slope (P3: −1). */

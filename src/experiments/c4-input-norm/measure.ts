@@ -15,6 +15,8 @@ export interface C4Measurement {
   byScale: { eps: number; result: FlipTimesByNorm }[];
   /** Flip times at each large learning rate (limit). */
   large: { lr: number; result: FlipTimesByNorm }[];
+  /** Flip times of the middle ratio with tanh units (P3 where the theory allows it: small init). */
+  tanh: FlipTimesByNorm;
 }
 
 /** Runs every C4 simulation with settings `s`. */
@@ -32,5 +34,13 @@ export function measureC4(s: C4Settings): C4Measurement {
     lr,
     result: measureFlipTimes({ norms: s.scaleNorms, a0: s.a0, b0: -midRatio * s.a0, loss: "ce", lr }),
   }));
-  return { byRatio, midRatio, byScale, large };
+  const tanh = measureFlipTimes({
+    norms: s.norms,
+    a0: s.a0,
+    b0: -midRatio * s.a0,
+    loss: "ce",
+    lr: s.lr,
+    activation: "tanh",
+  });
+  return { byRatio, midRatio, byScale, large, tanh };
 }

@@ -39,6 +39,12 @@ export function measureFlipTimesOf(
     lr?: number;
     /** Run length as a multiple of the slowest predicted flip time (default 1.25). */
     horizon?: number;
+    /**
+     * Hidden activation (default "relu"). "tanh" is odd with tanh′(0) = 1: at small init each mode moves
+     * as the ReLU one up to a relative O((r a)²), so the same predictions apply within that (layer 0 is
+     * then kept diagonal: tanh′(0) ≠ 0 would couple the points through the off-diagonal weights).
+     */
+    activation?: "relu" | "tanh";
   },
 ): FlipTimes {
   const loss = o.loss ?? "ce";
@@ -61,11 +67,15 @@ export function measureFlipTimesOf(
     a: starts.map((s) => s.a0),
     b: starts.map((s) => s.b0),
     loss,
+    activation: o.activation ?? "relu",
     lr,
     steps: Math.ceil(tMax / lr) + 2,
     every: 1,
     probes: ["margins"],
   });
+  // tanh′(0) = 1 gives the off-diagonal weights a gradient (ReLU′(0) = 0 does not): keep layer 0 diagonal
+  // so the points stay independent modes, as THEORY.md §2 assumes.
+  if (o.activation === "tanh") config.model = { ...config.model, diagonalLayers: [0] };
   const run = runConfig(config);
   const measured = starts.map((_, k) => firstCrossing(elementSeries(run.history, "margin", k), 0));
   const rel = (x: number[], ref: number[]) => Math.max(...x.map((v, k) => Math.abs(v - ref[k]) / ref[k]));
