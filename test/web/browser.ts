@@ -80,3 +80,13 @@ export async function runToEnd(page: Page): Promise<void> {
 export async function chartCount(page: Page, testId: string, key: string): Promise<number> {
   return Number(await page.getAttribute(`[data-testid=${testId}]`, `data-${key}`));
 }
+
+/** The text of the element with data-testid `id` ("" when it has none). */
+export const testIdText = async (page: Page, id: string) =>
+  (await page.textContent(`[data-testid=${id}]`)) ?? "";
+
+/** A full-page screenshot to $LAB_SHOTS/name.png when LAB_SHOTS names a folder (for looking at it). */
+export async function shot(page: Page, name: string): Promise<void> {
+  if (process.env.LAB_SHOTS)
+    await page.screenshot({ path: `${process.env.LAB_SHOTS}/${name}.png`, fullPage: true });
+}

@@ -3,7 +3,6 @@
  * through a finished run (phase portrait, decision boundary and network at step k).
  * Needs `npm run build` and /usr/bin/chromium, like lab.browser.test.ts. LAB_SHOTS=dir saves screenshots.
  */
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRunConfig } from "../../src/config/validate.js";
 import { encodeState } from "../../web/src/state/url-state.js";
@@ -14,16 +13,12 @@ import {
   openLab,
   runState,
   runToEnd,
+  shot,
+  testIdText as text,
   waitLoaded,
 } from "./browser.js";
 
 let lb: LabBrowser;
-
-const shot = async (page: Page, name: string) => {
-  if (process.env.LAB_SHOTS)
-    await page.screenshot({ path: `${process.env.LAB_SHOTS}/${name}.png`, fullPage: true });
-};
-const text = async (page: Page, id: string) => (await page.textContent(`[data-testid=${id}]`)) ?? "";
 
 const XOR = parseRunConfig({
   name: "xor-seeds",
@@ -58,10 +53,15 @@ describe.runIf(HAVE_CHROMIUM)("comparing and rewinding runs in Chromium", () => 
     await waitLoaded(page, "xor-seeds");
     await runToEnd(page);
     const first = await runState(page, "final-loss");
+    const before = Number(await runState(page, "run"));
     await page.click("[data-testid=pin-next-seed]");
     await expect.poll(() => page.inputValue("#f-seed")).toBe("2");
     await expect.poll(() => text(page, "pin-chip")).toContain("pinned 1: seed 1");
-    await waitLoaded(page, "xor-seeds");
+    // The next seed's run (same name): wait for a newer run id to be set up, not for the name.
+    await page.waitForFunction((id) => {
+      const el = document.querySelector("#run-state");
+      return Number(el?.getAttribute("data-run")) > id && el?.getAttribute("data-loaded") === "1";
+    }, before);
     await runToEnd(page);
     expect(await runState(page, "pins")).toBe("1");
     expect(await chartCount(page, "chart-loss", "series")).toBe(2);

@@ -3,7 +3,6 @@
  * the CLI trains the same way, a train/test split with its test loss and test points, and sliders.
  * Needs `npm run build` and /usr/bin/chromium, like lab.browser.test.ts. LAB_SHOTS=dir saves screenshots.
  */
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRunConfig } from "../../src/config/validate.js";
 import { runTraining } from "../../src/train/run.js";
@@ -15,16 +14,12 @@ import {
   openLab,
   runState,
   runToEnd,
+  shot,
+  testIdText as text,
   waitLoaded,
 } from "./browser.js";
 
 let lb: LabBrowser;
-
-const shot = async (page: Page, name: string) => {
-  if (process.env.LAB_SHOTS)
-    await page.screenshot({ path: `${process.env.LAB_SHOTS}/${name}.png`, fullPage: true });
-};
-const text = async (page: Page, id: string) => (await page.textContent(`[data-testid=${id}]`)) ?? "";
 
 /** XOR is not linearly separable in (x1, x2), but is in x1·x2: the cross is what Playground teaches. */
 const XOR = {
