@@ -130,9 +130,18 @@ export async function startLabServer(options: LabServerOptions = {}): Promise<La
   });
   // A client dropping its connection mid-request is its business, not a server error.
   server.on("clientError", (_e, socket) => socket.destroy());
+  const wanted = options.port ?? 4178;
   await new Promise<void>((ok, fail) => {
-    server.once("error", fail);
-    server.listen(options.port ?? 4178, host, () => ok());
+    server.once("error", (e: NodeJS.ErrnoException) => {
+      const why: Record<string, string> = {
+        EADDRINUSE: `port ${wanted} on ${host} is in use (another lab?); pick another with --port (0 = any free port)`,
+        EACCES: `port ${wanted} needs more privileges than this user has; pick one above 1023 with --port`,
+        EADDRNOTAVAIL: `${host} is not an address of this machine; use --host 127.0.0.1`,
+        ENOTFOUND: `${host} is not an address of this machine; use --host 127.0.0.1`,
+      };
+      fail(e.code && why[e.code] ? new Error(`cannot start the lab: ${why[e.code]}`) : e);
+    });
+    server.listen(wanted, host, () => ok());
   });
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(":") ? `[${host}]` : host;

@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { errnoInWords } from "../node/errno-words.js";
 
 /**
  * The output folder of one `learndyn train`, written so that nothing is lost silently:
@@ -39,16 +40,7 @@ const MAX_SUFFIX = 10_000;
 
 /** Why a folder cannot be made, in words (not a bare errno code). */
 function mkdirProblem(dir: string, e: NodeJS.ErrnoException): Error {
-  const why: Record<string, string> = {
-    EACCES: "permission denied",
-    EPERM: "permission denied",
-    EROFS: "the file system is read-only",
-    ENOSPC: "the disk is full",
-    ENOTDIR: "a part of the path is a file, not a folder",
-  };
-  return new Error(
-    `cannot create output folder ${dir}: ${why[e.code ?? ""] ?? e.message}; choose another --out`,
-  );
+  return new Error(`cannot create output folder ${dir}: ${errnoInWords(e)}; choose another --out`);
 }
 
 /** Makes `dir` if it does not exist; returns false if it exists. */

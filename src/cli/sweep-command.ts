@@ -1,13 +1,12 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import cliProgress from "cli-progress";
 import { Command } from "commander";
 import { ConfigError } from "../config/validate.js";
-import { parseCsv } from "../data/csv.js";
-import { parseJson } from "../data/json.js";
+import { oneClassWarning } from "../data/validate.js";
 import { formatCompact as fmt } from "../math/format.js";
-import { readJsonFile } from "../node/load-config.js";
+import { readDataFile, readJsonFile } from "../node/load-config.js";
 import { runSweep, type SweepProgress } from "../node/sweep-runner.js";
 import { BUILTIN_SWEEPS, builtinSweep } from "../sweep/builtins.js";
 import { planSweep } from "../sweep/expand.js";
@@ -57,7 +56,7 @@ computation, each run's result bit for bit what it gives alone (--no-batch train
 Store: SQLite (default runs/<name>.db, runs/<name>.shard-i-of-N.db with --shard). Finished runs are
 committed in batches (at most 250 ms after they finish): kill the sweep at any moment and run the same
 command again to resume; only uncommitted runs are run again.
-Exit status: 0 all runs stored, 1 error, 2 invalid input.`;
+Exit status: 0 all runs stored, 1 error or a run failed (its error is printed), 2 invalid input.`;
 
 export function sweepCommand(): Command {
   return new Command("sweep")
@@ -105,18 +104,9 @@ function checkKept(spec: SweepSpec, source: string): SweepSpec {
 function resolveFiles(base: Record<string, unknown>, dir: string): void {
   const data = base.data as { kind?: string; path?: string; labelColumn?: string } | undefined;
   if (data?.kind === "file" && typeof data.path === "string") {
-    const path = resolve(dir, data.path);
-    let text: string;
-    try {
-      text = readFileSync(path, "utf8");
-    } catch (e) {
-      throw new Error(
-        `sweep base data file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      );
-    }
-    const ds = path.toLowerCase().endsWith(".json")
-      ? parseJson(text, { source: path })
-      : parseCsv(text, { source: path, label: data.labelColumn });
+    const ds = readDataFile(resolve(dir, data.path), data.labelColumn);
+    const oneClass = oneClassWarning(ds);
+    if (oneClass) process.stderr.write(`learndyn: warning: ${oneClass}\n`);
     const x: number[][] = [];
     for (let i = 0; i < ds.n; i++) x.push(Array.from(ds.x.subarray(i * ds.d, (i + 1) * ds.d)));
     base.data = { kind: "inline", x, y: Array.from(ds.y) };
@@ -240,6 +230,15 @@ async function runSweepCommand(specPath: string | undefined, flags: SweepFlags):
         `${summary.skipped ? `; ${summary.skipped} already stored` : ""}\n` +
         `store ${summary.store}: ${summary.stored} of ${summary.points * summary.seeds} runs\n`,
     );
+  }
+  if (summary.ran.failed > 0) {
+    // Failed runs are stored (with their error) so the sweep goes on, but a sweep with failures is not
+    // a success: say why the first failed and how to run them again.
+    process.stderr.write(
+      `learndyn: ${summary.ran.failed} run(s) failed; the first: ${summary.firstError ?? "(no message)"}\n` +
+        "fix the cause, then run the same command with --retry-failed (stored runs are kept)\n",
+    );
+    return 1;
   }
   return 0;
 }

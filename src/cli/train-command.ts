@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DATA_KINDS } from "../data/registry.js";
+import { oneClassWarning } from "../data/validate.js";
 import { ACTIVATIONS } from "../engine/activation.js";
 import type { Backend } from "../engine/backend.js";
 import type { NativeBackend } from "../engine/backend-native.js";
@@ -10,6 +11,7 @@ import { LOSSES } from "../engine/loss.js";
 import { exportWeights } from "../engine/mlp.js";
 import { OPTIMIZERS } from "../engine/optimizer.js";
 import { formatCompact as fmt } from "../math/format.js";
+import { errnoInWords } from "../node/errno-words.js";
 import { loadConfig, loadData } from "../node/load-config.js";
 import { useNodeThreads } from "../node/threads.js";
 import { PROBES } from "../probes/registry.js";
@@ -17,6 +19,7 @@ import { regimeLines } from "../regime/check.js";
 import { trainerRegime } from "../regime/trainer-regime.js";
 import { historyToCsv } from "../train/history.js";
 import { createTrainer } from "../train/trainer.js";
+import { checkRunMemory } from "./memory-check.js";
 import { timestamp } from "./output.js";
 import { createProgress } from "./progress.js";
 import { claimRunFolder, type RunFolder } from "./run-folder.js";
@@ -172,6 +175,9 @@ async function runTrainCommand(flags: TrainFlags): Promise<number> {
   const loaded = loadConfig(flags.config, sets, shortcut);
   const { config } = loaded;
   const data = loadData(loaded);
+  checkRunMemory(config, data.train.d);
+  const oneClass = oneClassWarning(data.train);
+  if (oneClass && !flags.quiet) process.stderr.write(`learndyn: warning: ${oneClass}\n`);
   const out = claimRunFolder(flags.out ?? `runs/train-${timestamp()}`, {
     force: flags.force,
     suffix: flags.out === undefined,
@@ -251,9 +257,8 @@ async function trainInto(
     out.write("summary.json", `${JSON.stringify(summary, null, 2)}\n`);
     out.commit();
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
     throw new Error(
-      `cannot write the run into ${out.dir}: ${code === "ENOSPC" ? "the disk is full" : (e as Error).message}; nothing was kept (free space or choose another --out, then run again)`,
+      `cannot write the run into ${out.dir}: ${errnoInWords(e)}; nothing was kept (free space or choose another --out, then run again)`,
     );
   }
   if (flags.json && !flags.quiet) process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -4,6 +4,7 @@ import { ACTIVATIONS } from "../engine/activation.js";
 import { LAYER_INIT_SCHEMES } from "../engine/init.js";
 import { LOSSES } from "../engine/loss.js";
 import { OPTIMIZERS } from "../engine/optimizer.js";
+import { recordSchedule } from "../train/schedule.js";
 import { scheduleProblem, type ValueSchedule } from "../train/value-schedule.js";
 import { dataSpecSchema } from "./data-spec.js";
 import { secondOrderSchema } from "./second-order-spec.js";
@@ -307,7 +308,28 @@ export const runConfigSchema = z
   .refine((c) => !c.schedules?.lossWeight || c.loss.reduction === "mean", {
     message: 'schedules.lossWeight weighs a mean loss: set loss.reduction to "mean"',
     path: ["schedules", "lossWeight"],
+  })
+  .superRefine((c, ctx) => {
+    const problem = historyProblem(c.probes.schedule, c.train.steps);
+    if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["probes", "schedule"] });
   });
+
+/**
+ * Records a history may hold: each is ~100 bytes in memory and in history.json, and the whole history is
+ * written as one JSON text (at most ~512 MB in V8), so more records would end a long run in a crash.
+ */
+export const MAX_RECORDS = 2_000_000;
+
+/** Why a record schedule over `steps` steps cannot be kept (too many records), or null. */
+function historyProblem(schedule: RunConfig["probes"]["schedule"], steps: number): string | null {
+  // Log schedules keep at most 9 decades × 1000 points; an invalid `every` is reported by its own field.
+  if (schedule.kind !== "every" || !Number.isInteger(schedule.every) || schedule.every < 1) return null;
+  if (!Number.isInteger(steps) || steps < 0) return null;
+  const records = recordSchedule(schedule, steps).length;
+  if (records <= MAX_RECORDS) return null;
+  const every = Math.ceil(steps / (MAX_RECORDS - 1));
+  return `recording every ${schedule.every} steps over train.steps = ${steps} keeps ${records} records, more than a history holds (${MAX_RECORDS}); set probes.schedule.every to at least ${every}, or use { "kind": "log" }`;
+}
 
 /** A validated run config with every default filled in. */
 export type RunConfig = z.output<typeof runConfigSchema>;

@@ -1,4 +1,4 @@
-import { formatNumber } from "./csv.js";
+import { checkTextEncoding, formatNumber } from "./csv.js";
 import { assertValidDataset, type Dataset, type DatasetMetaValue } from "./dataset.js";
 import { normalizeLabels, show } from "./validate.js";
 
@@ -42,15 +42,18 @@ const KEYS = ["name", "x", "y", "columns", "features", "featureMask", "meta"];
 /** Parses JSON text (a {@link DatasetJson} object) into a Dataset; errors name the source and the path. */
 export function parseJson(text: string, options: JsonOptions = {}): Dataset {
   const source = options.source ?? "JSON";
+  checkTextEncoding(text, source);
+  // A UTF-8 byte-order mark is accepted, as in CSV (editors on Windows write one).
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(body);
   } catch (e) {
     const msg = (e as Error).message;
     const pos = /position (\d+)/.exec(msg);
     let where = "";
     if (pos) {
-      const before = text.slice(0, Number(pos[1]));
+      const before = body.slice(0, Number(pos[1]));
       const line = before.split("\n").length;
       where = `, line ${line}, column ${Number(pos[1]) - before.lastIndexOf("\n")}`;
     }

@@ -117,3 +117,15 @@ export function alternatingLabels(n: number): Float64Array {
   for (let i = 0; i < n; i++) y[i] = i % 2 === 0 ? 1 : -1;
   return y;
 }
+
+/**
+ * A warning when every label of a data set is the same class: training then only pushes the outputs to
+ * one side (the loss falls, error is 0 from the start) and learns nothing about the inputs. Null when
+ * both classes are present.
+ */
+export function oneClassWarning(data: { name: string; n: number; y: ArrayLike<number> }): string | null {
+  if (data.n === 0) return null;
+  const first = Math.sign(data.y[0]);
+  for (let i = 1; i < data.n; i++) if (Math.sign(data.y[i]) !== first) return null;
+  return `every one of the ${data.n} labels of ${data.name} is ${first > 0 ? "+1" : "−1"} (one class): the run learns nothing about the inputs; check the label column`;
+}

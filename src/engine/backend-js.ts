@@ -12,7 +12,16 @@ import { adamStep, addRowVector, momentumStep, sgdStep, sumRows } from "./kernel
  */
 export const jsBackend: Backend = {
   name: "js",
-  alloc: (length) => new Float64Array(length),
+  alloc: (length) => {
+    try {
+      return new Float64Array(length);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      throw new Error(
+        `js backend: cannot allocate ${length} float64 values (${(length / 2 ** 27).toFixed(1)} GiB); make the model or the data smaller`,
+      );
+    }
+  },
   gemmABt,
   transpose,
   addRowVector,

@@ -1,29 +1,37 @@
-import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { RunConfig } from "../config/run-config.js";
+import { checkJsonShape, checkPathKeys } from "../config/safe-input.js";
 import { parseRunConfig } from "../config/validate.js";
 import { parseCsv } from "../data/csv.js";
-import type { DataBundle } from "../data/dataset.js";
+import type { DataBundle, Dataset } from "../data/dataset.js";
 import { bundleWithInputFeatures } from "../data/input-features.js";
 import { parseJson } from "../data/json.js";
 import type { LayerWeights } from "../engine/mlp.js";
 import { buildData } from "../train/build-data.js";
+import { MAX_DATA_BYTES, readInputText } from "./read-input.js";
 
-/** Reads and parses a JSON file, with errors that name the file and, for syntax errors, the position. */
+/**
+ * Reads and parses a JSON file (a regular file of bounded size, UTF-8 with or without a byte-order mark),
+ * with errors that name the file and, for syntax errors, the position.
+ */
 export function readJsonFile(path: string, what: string): unknown {
-  let text: string;
+  const text = readInputText(path, what);
+  let value: unknown;
   try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw new Error(
-      `cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
-  }
-  try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (e) {
     throw new Error(`${what} ${path} is not valid JSON: ${(e as Error).message}`);
   }
+  checkJsonShape(value, `${what} ${path}`);
+  return value;
+}
+
+/** Reads a data file: JSON by its extension, else CSV (label column as configured). */
+export function readDataFile(path: string, labelColumn?: string): Dataset {
+  const text = readInputText(path, "data file", MAX_DATA_BYTES);
+  return path.toLowerCase().endsWith(".json")
+    ? parseJson(text, { source: path })
+    : parseCsv(text, { source: path, label: labelColumn });
 }
 
 /**
@@ -33,12 +41,14 @@ export function readJsonFile(path: string, what: string): unknown {
 export function setPath(target: Record<string, unknown>, path: string, raw: string): void {
   const keys = path.split(".");
   if (keys.some((k) => k === "")) throw new Error(`--set ${path}=…: the field path has an empty part`);
+  checkPathKeys(keys, `--set ${path}=…`);
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch {
     value = raw;
   }
+  checkJsonShape(value, `--set ${path}=…`);
   let node: Record<string, unknown> = target;
   for (const key of keys.slice(0, -1)) {
     const next = node[key];
@@ -90,18 +100,7 @@ function parseWeightsFile(value: unknown, path: string): LayerWeights[] {
 export function loadData(loaded: LoadedConfig): DataBundle {
   const { config, baseDir } = loaded;
   if (config.data.kind !== "file") return buildData(config);
-  const path = resolve(baseDir, config.data.path);
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw new Error(
-      `cannot read data file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
-  }
-  const train = path.toLowerCase().endsWith(".json")
-    ? parseJson(text, { source: path })
-    : parseCsv(text, { source: path, label: config.data.labelColumn });
+  const train = readDataFile(resolve(baseDir, config.data.path), config.data.labelColumn);
   return bundleWithInputFeatures({ train, tests: {} }, config.inputs);
 }
 

@@ -69,6 +69,8 @@ export interface SweepSummary {
   skipped: number;
   /** Runs finished now, by status. */
   ran: Record<SweepRunStatus, number>;
+  /** The error of the first run that failed now (absent when none failed). */
+  firstError?: string;
   /** Runs stored in total after this invocation (all shards in this store). */
   stored: number;
   seconds: number;
@@ -146,6 +148,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepSummary> 
   const started = performance.now();
   let skipped = 0;
   let done = 0;
+  let firstError: string | undefined;
   const batches = createGroupCommit((runs) => store.writeRuns(runs), options.commit);
   try {
     const stored = store.storedKeys(!options.retryFailed);
@@ -164,6 +167,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepSummary> 
     const finish = (result: PointResult) => {
       batches.add(result);
       ran[result.status]++;
+      if (result.status === "failed" && firstError === undefined) firstError = result.error ?? "";
       done++;
       report();
     };
@@ -225,6 +229,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepSummary> 
       shardRuns,
       skipped,
       ran,
+      ...(firstError !== undefined ? { firstError } : {}),
       stored: counts.done + counts.stopped + counts.diverged + counts.failed,
       seconds,
       runsPerSecond: done / Math.max(seconds, 1e-9),

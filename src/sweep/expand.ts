@@ -211,7 +211,7 @@ export function pointConfig(plan: SweepPlan, point: SweepPoint, seedIndex: numbe
         : `${problem} (from the base config)`;
     });
     throw new SweepPointError(
-      `sweep "${plan.spec.name}", point ${point.index} (${describePoint(plan, point)}) is not a valid run config:\n${lines.map((l) => `  - ${l}`).join("\n")}`,
+      `sweep "${plan.spec.name}", ${plan.spec.axes.length ? `point ${point.index} (${describePoint(plan, point)})` : "its base (the one point of a sweep without axes)"} is not a valid run config:\n${lines.map((l) => `  - ${l}`).join("\n")}`,
     );
   }
 }
@@ -224,6 +224,8 @@ export function checkAxisValues(plan: SweepPlan): void {
   const { spec } = plan;
   if (plan.pointCount === 0) return;
   const first = plan.pointAt(0);
+  // The first point on its own: with no axes it is the base, which nothing else would check.
+  pointConfig(plan, first, 0);
   if (spec.combine === "zip") {
     for (let i = 0; i < Math.min(plan.pointCount, 100_000); i++) pointConfig(plan, plan.pointAt(i), 0);
     return;

@@ -1,4 +1,5 @@
 import { runConfigSchema } from "../config/run-config.js";
+import { checkPathKeys } from "../config/safe-input.js";
 
 /**
  * Field paths into a run config: dot-separated keys, with numbers indexing arrays
@@ -12,7 +13,9 @@ interface ZodLike {
 
 /** Splits a field path; numeric parts stay strings (they index arrays). */
 export function splitPath(path: string): string[] {
-  return path.split(".");
+  const parts = path.split(".");
+  checkPathKeys(parts, "sweep axis field");
+  return parts;
 }
 
 function isIndex(key: string): boolean {

@@ -142,7 +142,7 @@ export function axisFields(axis: Axis): string[] {
 
 /** Validates a sweep spec (filling defaults); throws ConfigError listing every problem. */
 export function parseSweepSpec(input: unknown, source = "sweep spec"): SweepSpec {
-  const result = sweepSpecSchema.safeParse(input);
+  const result = sweepSpecSchema.safeParse(input, { reportInput: true });
   if (!result.success) throw new ConfigError(source, describeIssues(result.error.issues));
   const spec = result.data;
   const problems: string[] = [];

@@ -25,7 +25,7 @@ import { checkResumable, type TrainerCheckpoint } from "./checkpoint.js";
 import { toEngineSpecs } from "./engine-specs.js";
 import { createEvaluator } from "./evaluate.js";
 import type { HistoryRecord, RunStatus } from "./history.js";
-import { recordSteps } from "./schedule.js";
+import { recordSchedule } from "./schedule.js";
 import { createStepper } from "./stepper.js";
 import { stopCondition } from "./stop.js";
 import { valueAt } from "./value-schedule.js";
@@ -136,7 +136,7 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
   }
 
   const probes = [...resolveProbes(config.probes.include), ...(options.probes ?? [])];
-  const schedule = recordSteps(config.probes.schedule, config.train.steps);
+  const schedule = recordSchedule(config.probes.schedule, config.train.steps);
   let nextRecord = 0;
   let history: HistoryRecord[] = [];
   const stop = config.train.stop;
@@ -268,7 +268,7 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
 
   /** One optimizer step (records first if this step is scheduled). */
   function oneStep(): void {
-    const due = schedule[nextRecord] === step;
+    const due = schedule.at(nextRecord) === step;
     if (due) nextRecord++;
     let lossKnown = true;
     if (pass) {

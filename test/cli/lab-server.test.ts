@@ -135,3 +135,20 @@ describe("lab server shutdown", () => {
     rmSync(root, { recursive: true, force: true });
   }, 10_000);
 });
+
+describe("lab server start", () => {
+  it("says in words that a port is taken or a host is not this machine's", async () => {
+    const root = mkdtempSync(join(tmpdir(), "lab-port-"));
+    writeFileSync(join(root, "index.html"), "<!doctype html>");
+    const first = await startLabServer({ root, port: 0 });
+    const port = Number(new URL(first.url).port);
+    await expect(startLabServer({ root, port })).rejects.toThrow(
+      new RegExp(`cannot start the lab: port ${port} on 127\\.0\\.0\\.1 is in use .*--port`),
+    );
+    await expect(startLabServer({ root, port: 0, host: "192.0.2.1" })).rejects.toThrow(
+      /not an address of this machine/,
+    );
+    await first.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+});

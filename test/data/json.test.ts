@@ -136,3 +136,13 @@ describe("toJson", () => {
     );
   });
 });
+
+describe("parseJson encodings", () => {
+  it("accepts a UTF-8 byte-order mark, as CSV does", () => {
+    expect(parseJson('\ufeff{"x": [[1], [2]], "y": [1, -1]}', src).n).toBe(2);
+  });
+  it("names UTF-16", () => {
+    const text = new TextDecoder().decode(Buffer.from('{"x": [[1]], "y": [1]}', "utf16le"));
+    expect(() => parseJson(text, src)).toThrow(/data\.json: the text is UTF-16 encoded/);
+  });
+});

@@ -155,4 +155,12 @@ describe("seeds and point configs", () => {
     );
     expect(() => checkAxisValues(plan)).toThrow(/from the base config/);
   });
+  it("a spec without axes has its base checked before anything runs", () => {
+    const plan = planSweep(parseSweepSpec({ name: "bad", base: { train: { steps: 2e8 } } }));
+    expect(() => checkAxisValues(plan)).toThrow(
+      /probes\.schedule: recording every 10 steps.*from the base config/s,
+    );
+    const bad = planSweep(parseSweepSpec({ name: "bad", base: { optimizer: { lr: -1 } } }));
+    expect(() => checkAxisValues(bad)).toThrow(/optimizer\.lr.*from the base config/s);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recordSteps } from "../../src/train/schedule.js";
+import { recordSchedule, recordSteps } from "../../src/train/schedule.js";
 
 describe("recordSteps", () => {
   it("every k includes both ends", () => {
@@ -15,5 +15,18 @@ describe("recordSteps", () => {
   });
   it("zero steps records once", () => {
     expect(recordSteps({ kind: "log", perDecade: 5 }, 0)).toEqual([0]);
+  });
+});
+
+describe("recordSchedule", () => {
+  it("every k is computed on demand, even over 10^9 steps (no list of 10^9 entries)", () => {
+    const s = recordSchedule({ kind: "every", every: 1 }, 1e9);
+    expect(s.length).toBe(1e9 + 1);
+    expect([s.at(0), s.at(1), s.at(5e8), s.at(1e9), s.at(1e9 + 1)]).toEqual([0, 1, 5e8, 1e9, undefined]);
+  });
+  it("ends on maxSteps when it is not a multiple of k", () => {
+    expect(recordSteps({ kind: "every", every: 3 }, 10)).toEqual([0, 3, 6, 9, 10]);
+    expect(recordSteps({ kind: "every", every: 5 }, 10)).toEqual([0, 5, 10]);
+    expect(recordSteps({ kind: "every", every: 7 }, 0)).toEqual([0]);
   });
 });

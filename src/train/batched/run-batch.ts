@@ -15,7 +15,7 @@ import { buildData } from "../build-data.js";
 import { toEngineSpecs } from "../engine-specs.js";
 import type { HistoryRecord, RunStatus } from "../history.js";
 import type { RunResult } from "../run.js";
-import { recordSteps } from "../schedule.js";
+import { type RecordSchedule, recordSchedule } from "../schedule.js";
 import { stopCondition } from "../stop.js";
 import { compileFusedStep } from "./fused-step.js";
 import { quietPass, quietSteps } from "./quiet-steps.js";
@@ -42,7 +42,7 @@ interface Lane {
   initialParams: Float64Array;
   loss: LossSpec;
   probes: Probe[];
-  schedule: number[];
+  schedule: RecordSchedule;
   nextRecord: number;
   history: HistoryRecord[];
   status: RunStatus;
@@ -66,7 +66,7 @@ function lane(config: RunConfig, data: DataBundle): Lane {
     initialParams: Float64Array.from(mlp.params),
     loss: specs.loss,
     probes: resolveProbes(config.probes.include),
-    schedule: recordSteps(config.probes.schedule, config.train.steps),
+    schedule: recordSchedule(config.probes.schedule, config.train.steps),
     nextRecord: 0,
     history: [],
     status: "running",
@@ -134,7 +134,7 @@ export function runTrainingBatch(
     n,
   );
   lanes.forEach((l, r) => {
-    q.nextDue[r] = l.schedule[0] ?? Number.POSITIVE_INFINITY;
+    q.nextDue[r] = l.schedule.at(0) ?? Number.POSITIVE_INFINITY;
   });
   const logitsOut = s.z[s.z.length - 1];
   // One object literal, always built here, so the compiled step sees one object shape.
@@ -172,7 +172,7 @@ export function runTrainingBatch(
       const l = lanes[r];
       for (let i = 0; i < n; i++) l.logits[i] = logitsOut[i * B + r];
       const going = step >= l.config.train.steps ? finish(l, s, r, step) : control(l, s, r, step);
-      q.nextDue[r] = l.schedule[l.nextRecord] ?? Number.POSITIVE_INFINITY;
+      q.nextDue[r] = l.schedule.at(l.nextRecord) ?? Number.POSITIVE_INFINITY;
       if (!going) {
         live[r] = 0;
         running--;
@@ -220,7 +220,7 @@ function control(l: Lane, s: StackedMlp, r: number, step: number): boolean {
   const n = train.n;
   const stop = l.config.train.stop;
   const needsEveryStep = stop.targetLoss !== null || stop.targetError !== null;
-  const due = l.schedule[l.nextRecord] === step;
+  const due = l.schedule.at(l.nextRecord) === step;
   if (due) l.nextRecord++;
   const sd = l.config.regularization.spectralDecoupling;
   let loss: number | null = null;
