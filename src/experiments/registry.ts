@@ -7,7 +7,7 @@ import { c6Experiment } from "./c6-ce-vs-hinge/claim.js";
 import { c7Experiment } from "./c7-gradient-starvation/claim.js";
 import { edgeOfStabilityExperiment } from "./edge-of-stability/claim.js";
 import type { Experiment } from "./experiment.js";
-import { ganBenchExperiment } from "./gan-bench.js";
+import { ganBenchExperiment } from "./gan/claim.js";
 import { starvationCmnistExperiment } from "./starvation-cmnist.js";
 import { starvationMoonsExperiment } from "./starvation-moons/claim.js";
 

@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { GAN_SCALES, runGanBench } from "../../src/experiments/gan-bench.js";
-import { selectExperiments } from "../../src/experiments/registry.js";
+import { ganBenchExperiment } from "../../../src/experiments/gan/claim.js";
+import { GAN_SCALES } from "../../../src/experiments/gan/settings.js";
+import { selectExperiments } from "../../../src/experiments/registry.js";
 
 describe("GAN bench (G1)", () => {
   it("runs the whole grid at a tiny size: checks, figures, configs", () => {
-    const r = runGanBench(
-      { scale: "default", seed: 1 },
-      { seeds: 2, width: 8, batchSize: 16, iterations: 40, recordEvery: 10, snapshotPoints: 50 },
+    const r = ganBenchExperiment.runWith(
+      {
+        ...GAN_SCALES.default,
+        seeds: 2,
+        width: 8,
+        batchSize: 16,
+        iterations: 40,
+        recordEvery: 10,
+        snapshotPoints: 50,
+      },
+      { seed: 1 },
     );
     expect(r.claim).toBe("G1");
     // per data set: 2 mode checks, stability, Adam vs SGD, three mechanism checks
