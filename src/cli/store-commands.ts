@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { Command, Option } from "commander";
 import { writeStoreReport } from "../node/report/sweep-report.js";
 import { mergeStores } from "../node/store/merge.js";
