@@ -129,6 +129,14 @@ export const MUTANTS = [
     why: "Nesterov look-ahead g + μv written as v + μg",
   },
   {
+    id: "count-errors-zero-correct",
+    file: "src/engine/loss.ts",
+    anchor: "export function countErrors",
+    find: "if (!(y[i] * logits[i] > 0)) errors++;",
+    replace: "if (y[i] * logits[i] < 0) errors++;",
+    why: "training error: a zero logit (a dead unit's f = 0) counted as correct",
+  },
+  {
     id: "dead-unit-zero-alive",
     file: "src/probes/dead-units.ts",
     find: "alive = z[p * L.outputs + o] > 0;",

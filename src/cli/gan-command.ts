@@ -55,7 +55,7 @@ function runGanCommand(flags: GanFlags): number {
   const out = outputDir(flags.out ?? `runs/gan-${timestamp()}`);
   const started = performance.now();
   const run = createGanRun(config);
-  run.runToEnd();
+  run.run();
   const last = run.history[run.history.length - 1];
   const summary = {
     status: run.status === "diverged" ? "diverged" : "done",

@@ -2,6 +2,7 @@
 import "../node/native-addon.js";
 import type { ExperimentOptions, ExperimentResult } from "../experiments/experiment.js";
 import { selectExperiments } from "../experiments/registry.js";
+import { validateOutput } from "../kit/validate.js";
 import { nodeExperimentIo } from "../node/experiment-io.js";
 import { useNodeThreads } from "../node/threads.js";
 import { loadClaimFile } from "./claim-file.js";
@@ -24,5 +25,8 @@ export default async function runExperiment(task: {
   useNodeThreads(task.threads ?? 1);
   const experiment = task.file ? await loadClaimFile(task.file) : selectExperiments([task.id])[0];
   const io = task.out ? nodeExperimentIo(task.out, task.quiet) : undefined;
-  return experiment.run({ ...task.options, io });
+  const result = experiment.run({ ...task.options, io });
+  // Every experiment, however it was built, reports checks the report can read (each with its basis).
+  validateOutput(result, experiment.id);
+  return result;
 }

@@ -13,6 +13,7 @@ import { planSweep } from "../sweep/expand.js";
 import { unrecordedScalars } from "../sweep/kept-scalars.js";
 import { parseShard, type Shard } from "../sweep/shard.js";
 import { parseSweepSpec, type SweepSpec } from "../sweep/spec.js";
+import { checkAdaptiveRequest, runAdaptiveCommand } from "./adaptive-command.js";
 
 interface SweepFlags {
   builtin?: string;
@@ -27,6 +28,8 @@ interface SweepFlags {
   batch?: boolean;
   printSpec?: boolean;
   list?: boolean;
+  adaptive?: boolean;
+  commitMs?: string;
 }
 
 const EXAMPLES = `
@@ -37,6 +40,7 @@ Examples:
   learndyn sweep lr.json --shard 3/16 --store lr-3.db     # one of 16 deterministic slices (cluster job arrays)
   learndyn merge lr-*.db -o lr.db && learndyn export lr.db --format csv -o lr.csv
   learndyn report --store runs/failure.db --out report/failure
+  learndyn sweep --builtin failure-adaptive --adaptive    # refine (a0, b0) only near the boundary
 
 A sweep spec (JSON):
   { "name": "lr-scale",
@@ -51,10 +55,21 @@ A sweep spec (JSON):
   Each run's seed is derived from the spec, the point and the seed index: results do not depend on the
   worker count, the order or the shard.
 
+Adaptive phase diagrams (--adaptive): add an "adaptive" block; each axis is a linear range whose count
+points are the coarse grid; a cell whose corners (or a corner's seeds) disagree is halved along every
+axis until its side is at most the resolution; seeds are the replicates:
+  "adaptive": { "resolution": 0.01,
+                "outcome": { "scalar": "error", "cuts": [0.5], "labels": ["learned", "failed"] },
+                "theory": [ { "slope": -1, "intercept": 0, "label": "theory: b0 = -a0" } ] }
+  The outcome is the kept scalar cut at the thresholds (a diverged run is "diverged", a failed one
+  "error"). The store records every run and every cell (split or not, and why); kill it at any moment and
+  run the same command again: stored runs are read back, not run again. \`report --store\` draws the points
+  by outcome, the boundary cells and the theory's lines dashed.
+
 Runs that share an architecture and data spec (full-batch GD) are trained together as one batched
 computation, each run's result bit for bit what it gives alone (--no-batch trains them one by one).
 Store: SQLite (default runs/<name>.db, runs/<name>.shard-i-of-N.db with --shard). Finished runs are
-committed in batches (at most 250 ms after they finish): kill the sweep at any moment and run the same
+committed in batches (at most 250 ms after they finish, --commit-ms): kill the sweep at any moment and run the same
 command again to resume; only uncommitted runs are run again.
 Exit status: 0 all runs stored, 1 error or a run failed (its error is printed), 2 invalid input.`;
 
@@ -72,6 +87,11 @@ export function sweepCommand(): Command {
       "--no-batch",
       "train every run alone (default: runs sharing an architecture and data are batched)",
     )
+    .option(
+      "--commit-ms <ms>",
+      "write finished runs to the store at most this long after they finish (default 250; 0 = at once)",
+    )
+    .option("--adaptive", 'refine the spec\'s grid where the outcome changes (needs its "adaptive" block)')
     .option("--print-spec", "print the validated spec (with defaults) and exit")
     .option("--list", "list the built-in sweeps and exit")
     .option("--json", "print a JSON summary on stdout (no progress bar)")
@@ -122,6 +142,15 @@ function resolveFiles(base: Record<string, unknown>, dir: string): void {
 /** The default store path of a sweep (and shard). */
 export function defaultStorePath(spec: SweepSpec, shard: Shard | undefined): string {
   return shard ? `runs/${spec.name}.shard-${shard.index}-of-${shard.count}.db` : `runs/${spec.name}.db`;
+}
+
+function parseCommitMs(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const ms = Number(text);
+  if (!(Number.isFinite(ms) && ms >= 0 && ms <= 3_600_000)) {
+    throw new Error(`--commit-ms "${text}": expected milliseconds from 0 to 3600000 (one hour)`);
+  }
+  return ms;
 }
 
 function parseWorkers(text: string | undefined): number | undefined {
@@ -191,9 +220,10 @@ async function runSweepCommand(specPath: string | undefined, flags: SweepFlags):
   if (flags.list) {
     for (const b of BUILTIN_SWEEPS) {
       const plan = planSweep(builtinSweep(b.name));
-      process.stdout.write(
-        `${b.name.padEnd(16)} ${plan.pointCount} points × ${plan.spec.seeds} seeds  ${b.description}\n`,
-      );
+      const size = plan.spec.adaptive
+        ? `--adaptive from ${plan.pointCount} points`
+        : `${plan.pointCount} points × ${plan.spec.seeds} seeds`;
+      process.stdout.write(`${b.name.padEnd(16)} ${size}  ${b.description}\n`);
     }
     return 0;
   }
@@ -202,9 +232,12 @@ async function runSweepCommand(specPath: string | undefined, flags: SweepFlags):
     process.stdout.write(`${JSON.stringify(spec, null, 2)}\n`);
     return 0;
   }
+  checkAdaptiveRequest(spec, flags.adaptive === true, flags.shard);
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
   const storePath = flags.store ?? defaultStorePath(spec, shard);
   mkdirSync(dirname(resolve(storePath)), { recursive: true });
+  if (spec.adaptive)
+    return runAdaptiveCommand(spec, { ...flags, store: storePath, workers: parseWorkers(flags.workers) });
   const progress = progressReporter(Boolean(flags.quiet || flags.json));
   let summary: Awaited<ReturnType<typeof runSweep>>;
   try {
@@ -216,6 +249,7 @@ async function runSweepCommand(specPath: string | undefined, flags: SweepFlags):
       yes: flags.yes,
       retryFailed: flags.retryFailed,
       batch: { enabled: flags.batch !== false },
+      commit: { maxDelayMs: parseCommitMs(flags.commitMs) },
       onProgress: (p) => progress.update(p),
     });
   } finally {
@@ -227,7 +261,8 @@ async function runSweepCommand(specPath: string | undefined, flags: SweepFlags):
     process.stdout.write(
       `sweep "${summary.name}"${summary.shard ? ` shard ${summary.shard}` : ""}: ${r.done + r.stopped + r.diverged + r.failed} runs in ${fmt(summary.seconds, 3)} s on ${summary.workers} workers (${fmt(summary.runsPerSecond, 3)} runs/s): ` +
         `${r.done} done, ${r.stopped} stopped at a target, ${r.diverged} diverged, ${r.failed} failed` +
-        `${summary.skipped ? `; ${summary.skipped} already stored` : ""}\n` +
+        `${summary.skipped ? `; ${summary.skipped} already stored` : ""}` +
+        `${summary.elsewhere ? `; ${summary.elsewhere} left to another process on this store (run the same command again once it is done to fill any gap)` : ""}\n` +
         `store ${summary.store}: ${summary.stored} of ${summary.points * summary.seeds} runs\n`,
     );
   }

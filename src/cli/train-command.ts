@@ -1,4 +1,4 @@
-import { availableParallelism } from "node:os";
+import { availableParallelism, totalmem } from "node:os";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DATA_KINDS } from "../data/registry.js";
 import { oneClassWarning } from "../data/validate.js";
@@ -17,9 +17,9 @@ import { useNodeThreads } from "../node/threads.js";
 import { PROBES } from "../probes/registry.js";
 import { regimeLines } from "../regime/check.js";
 import { trainerRegime } from "../regime/trainer-regime.js";
+import { checkRunMemory } from "../sweep/run-memory.js";
 import { historyToCsv } from "../train/history.js";
 import { createTrainer } from "../train/trainer.js";
-import { checkRunMemory } from "./memory-check.js";
 import { timestamp } from "./output.js";
 import { createProgress } from "./progress.js";
 import { claimRunFolder, type RunFolder } from "./run-folder.js";
@@ -45,6 +45,10 @@ interface TrainFlags {
   threads?: number;
 }
 
+// Help columns as wide as the longest name (a fixed width left "normalized-margin" jammed against its text).
+const kindWidth = Math.max("file".length, ...DATA_KINDS.map((k) => k.kind.length));
+const probeWidth = Math.max(...PROBES.map((p) => p.name.length));
+
 const EXAMPLES = `
 Examples:
   learndyn train                                   # default run: 4 orthogonal points, 1 hidden layer of 16 ReLUs
@@ -58,11 +62,11 @@ A run's config JSON holds: seed, data, model, init, loss, optimizer, regularizat
 Every field has a default; flags below are shortcuts for --set field=value.
 
 Data kinds:
-${DATA_KINDS.map((k) => `  ${k.kind.padEnd(11)} ${k.description}`).join("\n")}
-  file        a CSV (header row, label column y or label) or JSON ({x, y}) file: --set data.path=FILE
+${DATA_KINDS.map((k) => `  ${k.kind.padEnd(kindWidth)} ${k.description}`).join("\n")}
+  ${"file".padEnd(kindWidth)} a CSV (header row, label column y or label) or JSON ({x, y}) file: --set data.path=FILE
 
 Probes (--set probes.include='["margins"]'):
-${PROBES.map((p) => `  ${p.name.padEnd(14)} ${p.description}`).join("\n")}
+${PROBES.map((p) => `  ${p.name.padEnd(probeWidth)} ${p.description}`).join("\n")}
 
 Time: with loss.reduction "sum" (default) and full-batch gd, gradient-flow time is t = lr × steps,
 the time of the theory. "mean" divides the gradient by n.
@@ -175,15 +179,13 @@ async function runTrainCommand(flags: TrainFlags): Promise<number> {
   const loaded = loadConfig(flags.config, sets, shortcut);
   const { config } = loaded;
   const data = loadData(loaded);
-  checkRunMemory(config, data.train.d);
+  const points = Object.values(data.tests).reduce((n, set) => n + set.n, data.train.n);
+  checkRunMemory(config, { n: points, d: data.train.d }, totalmem());
   const oneClass = oneClassWarning(data.train);
   if (oneClass && !flags.quiet) process.stderr.write(`learndyn: warning: ${oneClass}\n`);
-  const out = claimRunFolder(flags.out ?? `runs/train-${timestamp()}`, {
-    force: flags.force,
-    suffix: flags.out === undefined,
-  });
   // Ctrl-C stops the run between slices; the folder is removed (a half run is not a result). A second
-  // Ctrl-C kills at once.
+  // Ctrl-C kills at once. Listening starts before the folder exists: a Ctrl-C just after it appears would
+  // otherwise meet the default handler and leave the folder behind (seen on a loaded CI machine).
   let interrupted = false;
   const onInterrupt = () => {
     interrupted = true;
@@ -191,10 +193,16 @@ async function runTrainCommand(flags: TrainFlags): Promise<number> {
   process.once("SIGINT", onInterrupt);
   process.once("SIGTERM", onInterrupt);
   try {
-    return await trainInto(out, flags, config, data, () => interrupted);
-  } catch (e) {
-    out.abandon();
-    throw e;
+    const out = claimRunFolder(flags.out ?? `runs/train-${timestamp()}`, {
+      force: flags.force,
+      suffix: flags.out === undefined,
+    });
+    try {
+      return await trainInto(out, flags, config, data, () => interrupted);
+    } catch (e) {
+      out.abandon();
+      throw e;
+    }
   } finally {
     process.removeListener("SIGINT", onInterrupt);
     process.removeListener("SIGTERM", onInterrupt);

@@ -109,6 +109,91 @@ export const playgroundSpecSchema = z
   })
   .strict();
 
+/** LMS points: the generator takes up to 200,000 (the paper trains on 100,000). */
+const lmsCount = z.number().int().min(2).max(200_000);
+
+export const lmsSpecSchema = z
+  .object({
+    kind: z.literal("lms"),
+    n: lmsCount.default(2000).describe("training points (Shah et al.: 100000)"),
+    nTest: lmsCount.default(1000).describe('points of the test set "test" (Shah et al.: 2000)'),
+    slabs: z
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .default(19)
+      .describe("k-slab coordinates after the linear one (LMS-5 of Shah et al.: 19)"),
+    k: z
+      .literal([3, 5], {
+        error: (iss) => `must be 3 or 5 (slabs per coordinate), got ${JSON.stringify(iss.input)}`,
+      })
+      .default(5)
+      .describe("slabs per slab coordinate: 3 or 5"),
+    linearMargin: z
+      .number()
+      .gt(0)
+      .lt(1)
+      .default(0.1)
+      .describe("margin of the linear coordinate (column 0) as a fraction of its width, in (0, 1)"),
+    slabMargin: z
+      .number()
+      .gt(0)
+      .default(0.1)
+      .describe("margin between slabs as a fraction of the width: below 0.25 (k = 5) or 0.5 (k = 3)"),
+    noise: z
+      .number()
+      .int()
+      .min(0)
+      .max(1000)
+      .default(0)
+      .describe("extra uniform-noise coordinates after the slabs"),
+    randomizedTests: z
+      .boolean()
+      .default(false)
+      .describe(
+        'also test sets "S-randomized" (linear column shuffled) and "Sc-randomized" (slabs shuffled), for the test-accuracy probe',
+      ),
+  })
+  .strict()
+  .superRefine((spec, ctx) => {
+    const limit = spec.k === 5 ? 0.25 : 0.5;
+    if (spec.slabMargin >= limit)
+      ctx.addIssue({
+        code: "custom",
+        path: ["slabMargin"],
+        message: `must be below ${limit} when k = ${spec.k} (the slabs need room), got ${spec.slabMargin}; use e.g. 0.1`,
+      });
+  });
+
+const toyStrength = z
+  .number()
+  .gt(0, { error: "must be a strength in (0, 1000]: above 0 (a feature of strength 0 is no feature)" })
+  .max(1000, { error: "must be a strength in (0, 1000]" });
+const COUPLING =
+  "must be in (−1, 1), ends excluded: the sine of U's rotation (0 decouples the features; the paper uses 0.5)";
+
+export const twoPointToySpecSchema = z
+  .object({
+    kind: z.literal("two-point-toy"),
+    strength1: toyStrength
+      .default(4)
+      .describe("strength Λ₁ of feature 1 (Pezeshki et al. sweep 2…6), in (0, 1000]"),
+    strength2: toyStrength.default(2).describe("strength Λ₂ of feature 2 (the paper: 2), in (0, 1000]"),
+    coupling: z
+      .number()
+      .gt(-1, { error: COUPLING })
+      .lt(1, { error: COUPLING })
+      .default(0.5)
+      .describe("sine s of U's rotation, in (−1, 1): 0 decouples the features, the paper uses 0.5"),
+    vAngle: z
+      .number()
+      .finite()
+      .default(0.7)
+      .describe("angle of V in radians (moves θ, not the feature coordinates z)"),
+  })
+  .strict();
+
 const pointsSchema = z
   .object({ x: z.array(z.array(z.number().finite())).min(1), y: z.array(z.number()).min(1) })
   .strict();
@@ -137,6 +222,8 @@ export const dataSpecSchema = z.discriminatedUnion("kind", [
   blobsSpecSchema,
   moonsSpecSchema,
   playgroundSpecSchema,
+  lmsSpecSchema,
+  twoPointToySpecSchema,
   inlineSpecSchema,
   fileSpecSchema,
 ]);

@@ -1,3 +1,4 @@
+import { type CsvRecord, CsvTokenizer } from "./csv-tokenizer.js";
 import { assertValidDataset, type Dataset } from "./dataset.js";
 import { normalizeLabels } from "./validate.js";
 
@@ -16,6 +17,11 @@ export interface CsvOptions {
   delimiter?: string;
   /** Name of the resulting data set. Default: `source`. */
   name?: string;
+  /**
+   * Most numbers read (rows × (inputs + 1)): a larger file is refused at the first row past it, saying so,
+   * instead of filling the memory. Default: no limit.
+   */
+  maxValues?: number;
 }
 
 /** Options of {@link toCsv}. */
@@ -28,12 +34,6 @@ export interface ToCsvOptions {
   delimiter?: string;
 }
 
-interface CsvRecord {
-  /** 1-based line number where the record starts. */
-  line: number;
-  cells: string[];
-}
-
 /** A decimal number as written by people and by `String(number)`; no hex, no "Infinity", no empty string. */
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -44,64 +44,157 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  * the 1-based line number in the text and the column.
  */
 export function parseCsv(text: string, options: CsvOptions = {}): Dataset {
+  const reader = csvReader(options);
+  reader.push(text);
+  return reader.end();
+}
+
+/** A CSV parser fed in pieces (see {@link csvReader}). */
+export interface CsvReader {
+  /** Reads the next piece of the text (a piece may end anywhere, even inside a cell or a "\r\n"). */
+  push(text: string): void;
+  /** Ends the text and returns the data set (the errors of {@link parseCsv}). */
+  end(): Dataset;
+}
+
+/**
+ * A CSV parser for text in pieces, as {@link parseCsv} reads it whole: the rows' numbers go straight into
+ * the data set's arrays, so a large file is read holding only its numbers and the row being read, never
+ * its whole text.
+ */
+export function csvReader(options: CsvOptions = {}): CsvReader {
   const source = options.source ?? "CSV";
   const delimiter = checkDelimiter(source, options.delimiter ?? ",");
-  checkTextEncoding(text, source);
-  const records = tokenize(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, delimiter, source);
-  if (records.length === 0) {
-    throw new Error(
-      `${source}: the file is empty; expected a header row such as "x1,x2,y" and one row per point`,
+  let table: CsvTable | null = null;
+  let first = true;
+  const tokenizer = new CsvTokenizer(delimiter, source, (record) => {
+    if (table) table.add(record);
+    else table = new CsvTable(record, source, delimiter, options);
+  });
+  return {
+    push(text) {
+      if (first && text.length > 0) {
+        first = false;
+        checkTextEncoding(text, source);
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      }
+      tokenizer.push(text);
+    },
+    end() {
+      tokenizer.end();
+      if (!table) {
+        throw new Error(
+          `${source}: the file is empty; expected a header row such as "x1,x2,y" and one row per point`,
+        );
+      }
+      return (table as CsvTable).finish(options.name ?? source);
+    },
+  };
+}
+
+/** A Float64Array that grows by doubling. */
+class Growing {
+  data = new Float64Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  trimmed(): Float64Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/** The header's columns and the rows read so far, as numbers. */
+class CsvTable {
+  private readonly names: string[];
+  private readonly headerLine: number;
+  private readonly labelCol: number;
+  private readonly featureCols: number[];
+  private readonly x = new Growing();
+  private readonly labels = new Growing();
+  private readonly lines = new Growing();
+
+  constructor(
+    header: CsvRecord,
+    private readonly source: string,
+    private readonly delimiter: string,
+    private readonly options: CsvOptions,
+  ) {
+    this.headerLine = header.line;
+    this.names = header.cells.map((c) => c.trim());
+    // One pass with a map (not indexOf per cell: 100,000 columns took 11 s).
+    const columnOf = new Map<string, number>();
+    this.names.forEach((name, c) => {
+      if (name === "")
+        throw new Error(`${source}, line ${header.line}: header cell ${c + 1} is empty; name every column`);
+      const first = columnOf.get(name);
+      if (first !== undefined) {
+        throw new Error(
+          `${source}, line ${header.line}: column "${name}" appears twice (cells ${first + 1} and ${c + 1}); rename one of them`,
+        );
+      }
+      columnOf.set(name, c);
+    });
+    this.labelCol = findLabel(source, header.line, this.names, options.label);
+    this.featureCols = findFeatures(
+      source,
+      header.line,
+      this.names,
+      columnOf,
+      this.labelCol,
+      options.columns,
     );
   }
-  const [header, ...rows] = records;
-  const names = header.cells.map((c) => c.trim());
-  // One pass with a map (not indexOf per cell: 100,000 columns took 11 s).
-  const columnOf = new Map<string, number>();
-  names.forEach((name, c) => {
-    if (name === "")
-      throw new Error(`${source}, line ${header.line}: header cell ${c + 1} is empty; name every column`);
-    const first = columnOf.get(name);
-    if (first !== undefined) {
-      throw new Error(
-        `${source}, line ${header.line}: column "${name}" appears twice (cells ${first + 1} and ${c + 1})`,
-      );
-    }
-    columnOf.set(name, c);
-  });
-  const labelCol = findLabel(source, header.line, names, options.label);
-  const featureCols = findFeatures(source, header.line, names, columnOf, labelCol, options.columns);
-  if (rows.length === 0) throw new Error(`${source}: no data rows after the header (line ${header.line})`);
 
-  const n = rows.length;
-  const d = featureCols.length;
-  const x = new Float64Array(n * d);
-  const rawLabels = new Float64Array(n);
-  rows.forEach((rec, i) => {
+  add(rec: CsvRecord): void {
+    const { names, source } = this;
     if (rec.cells.length !== names.length) {
       throw new Error(
         `${source}, line ${rec.line}: row has ${rec.cells.length} cells but the header has ${names.length} ` +
-          `(${listed(names)}); check for a missing or extra "${delimiter}"`,
+          `(${listed(names)}); check for a missing or extra "${this.delimiter}"`,
       );
     }
-    featureCols.forEach((c, j) => {
-      x[i * d + j] = parseCell(rec.cells[c], `${source}, line ${rec.line}, column "${names[c]}"`);
-    });
-    rawLabels[i] = parseCell(rec.cells[labelCol], `${source}, line ${rec.line}, column "${names[labelCol]}"`);
-  });
-  const { y } = normalizeLabels(
-    rawLabels,
-    (i) => `${source}, line ${rows[i].line}, column "${names[labelCol]}"`,
-  );
-  const data: Dataset = {
-    name: options.name ?? source,
-    n,
-    d,
-    x,
-    y,
-    columns: featureCols.map((c) => names[c]),
-  };
-  assertValidDataset(data);
-  return data;
+    const max = this.options.maxValues ?? Number.POSITIVE_INFINITY;
+    if (this.x.length + this.labels.length + this.featureCols.length + 1 > max) {
+      throw new Error(
+        `${source}, line ${rec.line}: more than ${max.toLocaleString("en")} numbers (${this.labels.length.toLocaleString("en")} rows of ${this.featureCols.length} inputs and a label) is more than is read; use fewer rows or columns`,
+      );
+    }
+    for (const c of this.featureCols)
+      this.x.push(parseCell(rec.cells[c], `${source}, line ${rec.line}, column "${names[c]}"`));
+    const label = this.labelCol;
+    this.labels.push(parseCell(rec.cells[label], `${source}, line ${rec.line}, column "${names[label]}"`));
+    this.lines.push(rec.line);
+  }
+
+  finish(name: string): Dataset {
+    const { source, names, labelCol } = this;
+    const n = this.labels.length;
+    if (n === 0)
+      throw new Error(
+        `${source}: no data rows after the header (line ${this.headerLine}); add one row of numbers per point`,
+      );
+    const lines = this.lines.data;
+    const { y } = normalizeLabels(
+      this.labels.data.subarray(0, n),
+      (i) => `${source}, line ${lines[i]}, column "${names[labelCol]}"`,
+    );
+    const data: Dataset = {
+      name,
+      n,
+      d: this.featureCols.length,
+      x: this.x.trimmed(),
+      y,
+      columns: this.featureCols.map((c) => names[c]),
+    };
+    assertValidDataset(data);
+    return data;
+  }
 }
 
 /** Writes a Dataset as CSV: a header (column names, then the label) and one line per point, "\n" line ends. */
@@ -181,7 +274,9 @@ export function checkTextEncoding(text: string, source: string): void {
   const nul = head.indexOf("\0");
   if (nul < 0 && !head.startsWith("\ufffd\ufffd") && !head.startsWith("\ufffe")) return;
   const nuls = head.split("\0").length - 1;
-  if (nuls > head.length / 4 || head.startsWith("\ufffd\ufffd") || head.startsWith("\ufffe")) {
+  // UTF-16 ASCII has a NUL in every other unit; a text of NULs only (a file of zero bytes) is not UTF-16.
+  const utf16 = nuls > head.length / 4 && nuls < (head.length * 3) / 4;
+  if (utf16 || head.startsWith("\ufffd\ufffd") || head.startsWith("\ufffe")) {
     throw new Error(
       `${source}: the text is UTF-16 encoded; save it as UTF-8 (most editors: "Save with encoding")`,
     );
@@ -228,7 +323,9 @@ function findFeatures(
   if (columns === undefined) {
     const all = names.map((_, c) => c).filter((c) => c !== labelCol);
     if (all.length === 0) {
-      throw new Error(`${source}, line ${line}: no input columns besides the label "${names[labelCol]}"`);
+      throw new Error(
+        `${source}, line ${line}: no input columns besides the label "${names[labelCol]}"; add at least one column of inputs`,
+      );
     }
     return all;
   }
@@ -242,68 +339,4 @@ function findFeatures(
       throw new Error(`${source}: column "${name}" is the label column; it cannot also be an input`);
     return c;
   });
-}
-
-/** Splits CSV text into records (RFC 4180 quoting), skipping blank lines, with 1-based start lines. */
-function tokenize(text: string, delimiter: string, source: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  const len = text.length;
-  let i = 0;
-  let line = 1;
-  while (i < len) {
-    const start = line;
-    const cells: string[] = [];
-    let quotedAny = false;
-    for (;;) {
-      let cell = "";
-      let lead = i;
-      while (text[lead] === " " || text[lead] === "\t") lead++;
-      if (text[lead] === '"') {
-        i = lead;
-        quotedAny = true;
-        const openLine = line;
-        i++;
-        for (;;) {
-          if (i >= len)
-            throw new Error(`${source}, line ${openLine}: a quoted field is never closed; add the closing "`);
-          const ch = text[i];
-          if (ch === '"') {
-            if (text[i + 1] === '"') {
-              cell += '"';
-              i += 2;
-              continue;
-            }
-            i++;
-            break;
-          }
-          if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line++;
-          cell += ch;
-          i++;
-        }
-        while (i < len && (text[i] === " " || text[i] === "\t")) i++;
-        if (i < len && text[i] !== delimiter && text[i] !== "\n" && text[i] !== "\r") {
-          throw new Error(
-            `${source}, line ${line}: unexpected text after a closing quote; quote the whole cell`,
-          );
-        }
-      } else {
-        const from = i;
-        while (i < len && text[i] !== delimiter && text[i] !== "\n" && text[i] !== "\r") i++;
-        cell = text.slice(from, i);
-      }
-      cells.push(cell);
-      if (i < len && text[i] === delimiter) {
-        i++;
-        continue;
-      }
-      if (i < len) {
-        i += text[i] === "\r" && text[i + 1] === "\n" ? 2 : 1;
-        line++;
-      }
-      break;
-    }
-    const blank = !quotedAny && cells.length === 1 && cells[0].trim() === "";
-    if (!blank) records.push({ line: start, cells });
-  }
-  return records;
 }

@@ -57,7 +57,9 @@ export function parseJson(text: string, options: JsonOptions = {}): Dataset {
       const line = before.split("\n").length;
       where = `, line ${line}, column ${Number(pos[1]) - before.lastIndexOf("\n")}`;
     }
-    throw new Error(`${source}${where}: not valid JSON (${msg})`);
+    throw new Error(
+      `${source}${where}: not valid JSON (${msg}); fix the file there (or save it again from the program that wrote it)`,
+    );
   }
   return fromJsonValue(value, options);
 }
@@ -78,7 +80,10 @@ export function fromJsonValue(value: unknown, options: JsonOptions = {}): Datase
   }
   const { rows: n, cols: d, data: x } = matrix(source, "x", obj.x, undefined);
   if (!Array.isArray(obj.y)) throw new Error(`${source}: y must be an array of labels, got ${show(obj.y)}`);
-  if (obj.y.length !== n) throw new Error(`${source}: y has ${obj.y.length} labels but x has ${n} rows`);
+  if (obj.y.length !== n)
+    throw new Error(
+      `${source}: y has ${obj.y.length} labels but x has ${n} rows; give one label (+1 or -1) per row of x`,
+    );
   const raw = obj.y.map((v, i) => {
     if (typeof v !== "number")
       throw new Error(`${source}: y[${i}] is ${show(v)}; labels must be -1/+1 or 0/1`);

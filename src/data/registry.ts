@@ -3,9 +3,11 @@ import { type BlobsOptions, blobs } from "./blobs.js";
 import type { DataBundle, Dataset } from "./dataset.js";
 import { type FeatureMixtureOptions, featureMixture } from "./feature-mixture.js";
 import { fromJsonValue } from "./json.js";
+import { type LmsOptions, lmsData } from "./lms.js";
 import { type OrthogonalOptions, orthogonal } from "./orthogonal.js";
 import { type PlaygroundOptions, playground } from "./playground.js";
 import { type TwoMoonsOptions, twoMoons } from "./two-moons.js";
+import { type TwoPointToyOptions, twoPointToy } from "./two-point-toy.js";
 import { show } from "./validate.js";
 
 /** Points given directly in the config. */
@@ -27,6 +29,8 @@ export type DataSpec =
   | ({ kind: "blobs" } & BlobsOptions)
   | ({ kind: "moons" } & TwoMoonsOptions)
   | ({ kind: "playground" } & PlaygroundOptions)
+  | ({ kind: "lms" } & LmsOptions)
+  | ({ kind: "two-point-toy" } & TwoPointToyOptions)
   | ({ kind: "inline" } & InlineOptions);
 
 /** The data kinds. */
@@ -45,6 +49,14 @@ export const DATA_KINDS: readonly { kind: DataKind; description: string }[] = [
   { kind: "blobs", description: "two Gaussian blobs, linearly separable with a guaranteed margin" },
   { kind: "moons", description: "two moons separable along one axis with margin Δ (Pezeshki et al. 2021)" },
   { kind: "playground", description: "TensorFlow Playground 2-D sets: circle, xor, gauss, spiral" },
+  {
+    kind: "lms",
+    description: "one linear coordinate plus k-slab coordinates, each alone separating (Shah et al. 2020)",
+  },
+  {
+    kind: "two-point-toy",
+    description: "two points labelled +1 with features φ = U·diag(Λ)·V (Pezeshki et al. 2021, Fig. 6)",
+  },
   {
     kind: "inline",
     description: "points and labels given in the config itself ({x: number[][], y: number[]})",
@@ -70,6 +82,11 @@ export function makeData(spec: DataSpec, rng: Rng): DataBundle {
       return twoMoons(options as TwoMoonsOptions, rng);
     case "playground":
       return playground(options as PlaygroundOptions, rng);
+    case "lms":
+      return lmsData(options as LmsOptions, rng);
+    case "two-point-toy":
+      // Deterministic: the toy draws nothing (the rng is not used), and it has no test set.
+      return { train: twoPointToy(options as unknown as TwoPointToyOptions).data, tests: {} };
     case "inline":
       return inline(options as unknown as InlineOptions);
     default:

@@ -8,7 +8,7 @@ import { adamStep, addRowVector, momentumStep, sgdStep, sumRows } from "./kernel
  * The product kernel is register-blocked 4 rows × 2 columns (8 scalar accumulators): measured at about
  * 3.7 GFLOP/s against 1.1 for the naive loop on this class of machine (shared/research/perf-feasibility.md).
  * Each output is still a left-to-right sum over k, so the result equals the naive loop bit for bit.
- * No JavaScript linear-algebra library was faster in float64 (ml-matrix 0.7, @stdlib dgemm 0.84 GFLOP/s).
+ * No JavaScript linear-algebra library was faster in float64 (ml-matrix 0.7, `@stdlib` dgemm 0.84 GFLOP/s).
  */
 export const jsBackend: Backend = {
   name: "js",

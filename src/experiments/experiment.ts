@@ -26,9 +26,9 @@ export interface Check {
    * How the tolerance was derived, with its numbers: the sampling error (e.g. "KS 99%: 1.63/√N, N = 2000"),
    * the discretisation error of the step size (e.g. "GD error O(η): 2·η·c = 0.04"), or rounding. The report
    * shows it beside the tolerance, so a reader can judge whether the verdict could have gone the other way.
-   * A tolerance without a basis is one somebody chose; the report says so.
+   * Required: validateOutput rejects a check without one (a tolerance nobody derived says "chosen: …").
    */
-  basis?: string;
+  basis: string;
   /** Whether measured agrees with predicted within tolerance. */
   pass: boolean;
   /**
@@ -38,6 +38,20 @@ export interface Check {
    * (`--strict-findings` does). Absent on passing checks and on failures nobody has explained.
    */
   finding?: string;
+  /**
+   * The paper's own number (or words, where it prints none) for what this check measures, shown beside
+   * ours as a quotation with its source (paper, figure/table, and how it was read). Never part of the
+   * verdict unless `predicted` is it too.
+   */
+  published?: Published;
+}
+
+/** A value quoted from a paper, with where it was read. */
+export interface Published {
+  /** The published value: a number, or the paper's words where it prints no number. */
+  value: number | string;
+  /** Where it is from, e.g. "Pezeshki et al. 2021, Table 1 (10 restarts)". */
+  source: string;
 }
 
 /** A measured deviation where the theory is expected to stop holding (not a pass/fail check). */

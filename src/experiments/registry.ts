@@ -8,8 +8,14 @@ import { c7Experiment } from "./c7-gradient-starvation/claim.js";
 import { edgeOfStabilityExperiment } from "./edge-of-stability/claim.js";
 import type { Experiment } from "./experiment.js";
 import { ganBenchExperiment } from "./gan/claim.js";
+import { implicitBiasExperiment } from "./implicit-bias/claim.js";
+import { saddleToSaddleExperiment } from "./saddle-to-saddle/claim.js";
+import { saxeExperiment } from "./saxe/claim.js";
+import { simplicityBiasExperiment } from "./simplicity-bias/claim.js";
+import { starvationAblationsExperiment } from "./starvation-ablations/claim.js";
 import { starvationCmnistExperiment } from "./starvation-cmnist.js";
 import { starvationMoonsExperiment } from "./starvation-moons/claim.js";
+import { starvationToyExperiment } from "./starvation-toy/claim.js";
 
 /**
  * The paper's claims C1–C7, in report order: each is a folder of the kit's shape (settings, measure,
@@ -31,9 +37,15 @@ export const EXPERIMENTS: Experiment[] = [
  */
 export const EXTRA_EXPERIMENTS: Experiment[] = [
   starvationMoonsExperiment,
+  starvationAblationsExperiment,
   starvationCmnistExperiment,
   ganBenchExperiment,
   edgeOfStabilityExperiment,
+  saddleToSaddleExperiment,
+  starvationToyExperiment,
+  simplicityBiasExperiment,
+  saxeExperiment,
+  implicitBiasExperiment,
 ];
 
 /**

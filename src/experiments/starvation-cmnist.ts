@@ -8,6 +8,7 @@ import { mnistFromIdx } from "../data/mnist-idx.js";
 import { Rng } from "../engine/rng.js";
 import { formatNumber as fmt } from "../figures/figure.js";
 import { type LineSeries, lineChart } from "../figures/lineChart.js";
+import { validateOutput } from "../kit/validate.js";
 import type { Check, Experiment, ExperimentOptions, ExperimentResult, Limit, Scale } from "./experiment.js";
 import { type CmnistRunResult, trainCmnist } from "./starvation-cmnist/train.js";
 
@@ -176,6 +177,9 @@ export function runStarvationCmnist(
     predicted: PUBLISHED.erm.test,
     measured: ermTest,
     tolerance: paper ? `|Δ| ≤ ${tolTest}` : "< 0.35 (quick scale)",
+    basis: paper
+      ? `sampling: the published value is a mean over 10 restarts with std 0.8 points; ${tolTest} also covers the protocol details read from the code (Limits), chosen`
+      : "chosen: at the quick scale only the direction is checked (far below chance 0.5 means the colour was learned)",
     pass: paper ? Math.abs(ermTest - PUBLISHED.erm.test) <= tolTest : ermTest < 0.35,
   });
   checks.push({
@@ -184,6 +188,9 @@ export function runStarvationCmnist(
     predicted: PUBLISHED.erm.train,
     measured: ermTrain,
     tolerance: `|Δ| ≤ ${tolTrain}`,
+    basis: paper
+      ? `sampling: published std over 10 restarts 0.4 points; ${tolTrain} is chosen to cover it and the protocol's differences (Limits)`
+      : "chosen: at the quick scale ERM memorizes more (≈ 0.97, Limits), so only a loose band is asked",
     pass: Math.abs(ermTrain - PUBLISHED.erm.train) <= tolTrain,
   });
   checks.push({
@@ -192,6 +199,9 @@ export function runStarvationCmnist(
     predicted: PUBLISHED.sd.test,
     measured: sdTest,
     tolerance: paper ? `|Δ| ≤ ${tolTest}` : "> 0.60 (quick scale)",
+    basis: paper
+      ? `sampling: published std over 10 restarts 1.2 points; ${tolTest} is chosen to cover it and the protocol's differences (Limits)`
+      : "chosen: at the quick scale SD's test accuracy varies by a few points between seeds (0.60–0.62 in tuning runs, Limits); above 0.60 is well above ERM",
     pass: paper ? Math.abs(sdTest - PUBLISHED.sd.test) <= tolTest : sdTest > 0.6,
   });
   checks.push({
@@ -200,6 +210,9 @@ export function runStarvationCmnist(
     predicted: PUBLISHED.sd.train,
     measured: sdTrain,
     tolerance: `|Δ| ≤ ${tolTrain}`,
+    basis: paper
+      ? `sampling: published std over 10 restarts 0.9 points; ${tolTrain} is chosen to cover it and the protocol's differences (Limits)`
+      : "chosen: a loose band at the quick scale (fewer images, fewer steps)",
     pass: Math.abs(sdTrain - PUBLISHED.sd.train) <= tolTrain,
   });
 
@@ -291,7 +304,7 @@ export function runStarvationCmnist(
     }),
   });
 
-  return {
+  const result: ExperimentResult = {
     id: "starvation-cmnist",
     claim: "C7",
     title: "Gradient starvation on Colored MNIST (ERM vs SD)",
@@ -325,6 +338,9 @@ export function runStarvationCmnist(
     seed,
     seconds,
   };
+  // Not made by defineClaim, so it checks its own shape (a basis on every check) the same way.
+  validateOutput(result, result.id);
+  return result;
 }
 
 export const starvationCmnistExperiment: Experiment = {

@@ -60,6 +60,8 @@ export interface HeatmapOptions {
   pointsTitle?: string;
   /** Where the points and contour legends go (default "right"); the colour bar is always on the right. */
   legend?: LegendPosition;
+  /** Draw the colour bar (default true; small multiples with one shared domain say it in the subtitle). */
+  colorLegend?: boolean;
   /** Make one unit of x as long as one unit of y (for the input plane). Default false. */
   equalAspect?: boolean;
   /** Plot width in pixels (default {@link WIDTH}; ignored with equalAspect). */
@@ -163,14 +165,17 @@ export function heatmap(o: HeatmapOptions): Figure {
           field: "value",
           type: "quantitative",
           scale: colorScale,
-          legend: {
-            type: "gradient",
-            title: o.colorTitle,
-            orient: "right",
-            gradientLength: Math.min(height - 20, 240),
-            gradientThickness: 14,
-            format: "~g",
-          },
+          legend:
+            (o.colorLegend ?? true)
+              ? {
+                  type: "gradient",
+                  title: o.colorTitle,
+                  orient: "right",
+                  gradientLength: Math.min(height - 20, 240),
+                  gradientThickness: 14,
+                  format: "~g",
+                }
+              : null,
         },
         stroke: { field: "stroke_value", type: "quantitative", scale: colorScale, legend: null },
       },

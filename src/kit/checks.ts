@@ -1,12 +1,11 @@
 /**
  * Check builders: each turns a prediction and a measurement into a `Check` row with its verdict and the
- * tolerance in words. `why` says how the tolerance was derived (sampling error, step size, …): it becomes
- * the check's `basis`, which the report prints beside the tolerance, so a reader can judge the verdict.
+ * tolerance in words. `why` (required) says how the tolerance was derived (sampling error, step size,
+ * rounding, or that it was chosen): it becomes the check's `basis`, which the report prints beside the
+ * tolerance, so a reader can judge the verdict. validateOutput rejects a check without one.
  */
 import type { Check } from "../experiments/experiment.js";
 import { formatNumber } from "../figures/figure.js";
-
-const basis = (why?: string) => (why ? { basis: why } : {});
 
 /**
  * Pass when |measured − predicted| ≤ rel·|predicted|. A non-finite measurement or prediction fails: an
@@ -18,7 +17,7 @@ export function relativeCheck(
   predicted: number,
   measured: number,
   rel: number,
-  why?: string,
+  why: string,
 ): Check {
   const pass =
     Number.isFinite(measured) &&
@@ -30,7 +29,7 @@ export function relativeCheck(
     predicted,
     measured,
     tolerance: `relative error ≤ ${rel}`,
-    ...basis(why),
+    basis: why,
     pass,
   };
 }
@@ -42,11 +41,11 @@ export function absoluteCheck(
   predicted: number,
   measured: number,
   abs: number,
-  why?: string,
+  why: string,
 ): Check {
   const pass = Number.isFinite(measured) && Math.abs(measured - predicted) <= abs;
   const tolerance = `|measured − predicted| ≤ ${abs}`;
-  return { prediction, statement, predicted, measured, tolerance, ...basis(why), pass };
+  return { prediction, statement, predicted, measured, tolerance, basis: why, pass };
 }
 
 /**
@@ -58,7 +57,7 @@ export function boundCheck(
   statement: string,
   measured: number,
   bound: number,
-  options: { predicted?: number | string; why?: string } = {},
+  options: { predicted?: number | string; why: string },
 ): Check {
   return {
     prediction,
@@ -66,7 +65,7 @@ export function boundCheck(
     predicted: options.predicted ?? 0,
     measured,
     tolerance: `≤ ${formatNumber(bound)}`,
-    ...basis(options.why),
+    basis: options.why,
     pass: measured <= bound,
   };
 }

@@ -31,6 +31,8 @@ export function lateCheck(
     tolerance:
       `each relative error ≤ ln L / L² (next order of the asymptote, L = ln 2rt; ${fmt(worstRow.tol, 2)} for the worst); ` +
       `relative errors ${rows.map((x) => fmt(x.rel, 2)).join(", ")}`,
+    basis:
+      "asymptotics: ln(2rt) + ln ln(2rt) is the first two terms of the late margin's expansion; the next term is of relative size ln L / L² (L = ln 2rt), so a correct run lands within it and a wrong rate (a factor in r or t) moves ln(2rt) by more",
     pass: rows.every((x) => x.rel <= x.tol),
   };
 }

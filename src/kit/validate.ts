@@ -95,5 +95,17 @@ function checkProblems(c: unknown): string[] {
       bad.push(`needs "${key}" as a number or string`);
   }
   if (typeof v.pass !== "boolean") bad.push(`needs a boolean "pass" (got ${typeName(v.pass)})`);
+  // A tolerance nobody can justify could have been chosen to pass: every check says where its came from.
+  if (typeof v.basis !== "string" || v.basis.trim() === "")
+    bad.push(
+      `needs a non-empty string "basis" saying how its tolerance was derived (sampling error, step size, rounding, or "chosen: …"; the builders' last argument why)`,
+    );
+  if (v.published !== undefined) {
+    const q = v.published as { value?: unknown; source?: unknown } | null;
+    if (typeof q !== "object" || q === null || (typeof q.value !== "number" && typeof q.value !== "string"))
+      bad.push(`"published" needs a "value" (number or string), got ${typeName(q?.value ?? q)}`);
+    else if (typeof q.source !== "string" || q.source.trim() === "")
+      bad.push(`"published" needs a non-empty string "source" (paper, figure or table) for its value`);
+  }
   return bad;
 }

@@ -8,12 +8,21 @@
  */
 import "./native-addon.js";
 
+// Types the functions above take or return (so a reader of the API documentation can follow every name).
+export type { NativeAddon } from "../engine/backend-native.js";
+export {
+  type AdaptiveLevelProgress,
+  type AdaptiveSweepSummary,
+  type RunAdaptiveOptions,
+  runAdaptiveSweep,
+} from "./adaptive-runner.js";
 export {
   fileCheckpoints,
   mnistDataDir,
   nodeExperimentIo,
   readMnistTrainFiles,
 } from "./experiment-io.js";
+export type { GroupCommitOptions } from "./group-commit.js";
 export { applyOverrides, type LoadedConfig, loadConfig, loadData, readJsonFile } from "./load-config.js";
 export { loadNativeAddon, NATIVE_ADDON_PATH } from "./native-addon.js";
 export {
@@ -22,7 +31,9 @@ export {
   writeExperimentReport,
 } from "./report/experiment-report.js";
 export * from "./report/index.js";
+export type { ReportLinks } from "./report/links.js";
 export { writeStoreReport } from "./report/sweep-report.js";
+export type { TheoryEntry } from "./report/theory.js";
 export { type MergeSummary, mergeStores } from "./store/merge.js";
 export { readParquetRows, tableToParquet } from "./store/parquet.js";
 export {

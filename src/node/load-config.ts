@@ -2,12 +2,12 @@ import { dirname, resolve } from "node:path";
 import type { RunConfig } from "../config/run-config.js";
 import { checkJsonShape, checkPathKeys } from "../config/safe-input.js";
 import { parseRunConfig } from "../config/validate.js";
-import { parseCsv } from "../data/csv.js";
 import type { DataBundle, Dataset } from "../data/dataset.js";
 import { bundleWithInputFeatures } from "../data/input-features.js";
 import { parseJson } from "../data/json.js";
 import type { LayerWeights } from "../engine/mlp.js";
 import { buildData } from "../train/build-data.js";
+import { readCsvFile } from "./read-csv.js";
 import { MAX_DATA_BYTES, readInputText } from "./read-input.js";
 
 /**
@@ -20,18 +20,16 @@ export function readJsonFile(path: string, what: string): unknown {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${what} ${path} is not valid JSON: ${(e as Error).message}`);
+    throw new Error(`${what} ${path} is not valid JSON: ${(e as Error).message}; fix the file there`);
   }
   checkJsonShape(value, `${what} ${path}`);
   return value;
 }
 
-/** Reads a data file: JSON by its extension, else CSV (label column as configured). */
+/** Reads a data file: JSON by its extension (read whole), else CSV (streamed; label column as configured). */
 export function readDataFile(path: string, labelColumn?: string): Dataset {
-  const text = readInputText(path, "data file", MAX_DATA_BYTES);
-  return path.toLowerCase().endsWith(".json")
-    ? parseJson(text, { source: path })
-    : parseCsv(text, { source: path, label: labelColumn });
+  if (!path.toLowerCase().endsWith(".json")) return readCsvFile(path, { label: labelColumn });
+  return parseJson(readInputText(path, "data file", MAX_DATA_BYTES), { source: path });
 }
 
 /**

@@ -11,7 +11,7 @@ export const MAX_CONFIG_BYTES = 256 * 1024 * 1024;
 /** Largest data file read (CSV/JSON text; V8 strings end near 512 MiB). */
 export const MAX_DATA_BYTES = 480 * 1024 * 1024;
 
-function mib(bytes: number): string {
+export function mib(bytes: number): string {
   return `${Math.round(bytes / (1024 * 1024))} MiB`;
 }
 
@@ -34,8 +34,11 @@ function describeFileError(e: unknown, path: string, what: string): string {
   return `cannot read ${what} ${path}: ${errnoInWords(e)}`;
 }
 
-/** Reads the bytes of a regular file of at most `maxBytes`; throws a clear error otherwise. */
-export function readInputBytes(path: string, what: string, maxBytes = MAX_CONFIG_BYTES): Buffer {
+/**
+ * Opens a regular file of at most `maxBytes` for reading (checked before opening, and again on the open
+ * descriptor); throws a clear error otherwise. Close the descriptor.
+ */
+export function openInput(path: string, what: string, maxBytes: number): number {
   let info: Stats;
   try {
     info = statSync(path);
@@ -61,6 +64,22 @@ export function readInputBytes(path: string, what: string, maxBytes = MAX_CONFIG
   }
   try {
     if (!fstatSync(fd).isFile()) throw new Error(`${what} ${path} is no longer a regular file; name a file`);
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+  return fd;
+}
+
+/** A failed read of an open input, in words (errors without an errno code pass unchanged). */
+export function readProblem(e: unknown, path: string, what: string): unknown {
+  return (e as NodeJS.ErrnoException).code ? new Error(describeFileError(e, path, what)) : e;
+}
+
+/** Reads the bytes of a regular file of at most `maxBytes`; throws a clear error otherwise. */
+export function readInputBytes(path: string, what: string, maxBytes = MAX_CONFIG_BYTES): Buffer {
+  const fd = openInput(path, what, maxBytes);
+  try {
     // Read at most maxBytes + 1: a file that grew past the limit since the check is refused, not read.
     const chunks: Buffer[] = [];
     let total = 0;
@@ -79,8 +98,7 @@ export function readInputBytes(path: string, what: string, maxBytes = MAX_CONFIG
     }
     return Buffer.concat(chunks, total);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code) throw new Error(describeFileError(e, path, what));
-    throw e;
+    throw readProblem(e, path, what);
   } finally {
     closeSync(fd);
   }

@@ -1,12 +1,14 @@
-import { availableParallelism } from "node:os";
+import { availableParallelism, totalmem } from "node:os";
 import { Piscina } from "piscina";
 import { CONFIRM_ABOVE_RUNS, checkAxisValues, planSweep, type SweepPlan } from "../sweep/expand.js";
 import { type BatchOptions, defaultBatchRuns } from "../sweep/group-tasks.js";
 import { canonicalJson } from "../sweep/hash.js";
 import { type RunChunk, runChunk, taskOf } from "../sweep/run-chunk.js";
+import { batchRunsThatFit, checkSweepMemory } from "../sweep/run-memory.js";
 import { failedResultOf, type PointResult, type SweepRunStatus } from "../sweep/run-point.js";
 import { formatShard, type Shard } from "../sweep/shard.js";
 import type { SweepSpec } from "../sweep/spec.js";
+import { claimedTasks } from "./claim-tasks.js";
 import { createGroupCommit, type GroupCommitOptions } from "./group-commit.js";
 import { openStore, runKey, type StoreSpec } from "./store/store.js";
 
@@ -30,6 +32,12 @@ export interface RunSweepOptions {
   spec: SweepSpec;
   /** SQLite store file (created if missing; resumed if it holds this spec). */
   storePath: string;
+  /**
+   * Bytes of memory the sweep may use (default: os.totalmem()); a sweep whose largest run, times the
+   * workers, needs more is refused before anything runs, and batches are made small enough that every
+   * worker's batch of the largest run fits.
+   */
+  memoryBytes?: number;
   /** Worker threads (default: os.availableParallelism()); 0 runs in this thread (tests, debugging). */
   workers?: number;
   /** Run only this shard's points. */
@@ -67,10 +75,17 @@ export interface SweepSummary {
   shardRuns: number;
   /** Runs already stored and skipped. */
   skipped: number;
-  /** Runs finished now, by status. */
+  /** Runs finished and stored now, by status (a run another process stored first is not counted). */
   ran: Record<SweepRunStatus, number>;
   /** The error of the first run that failed now (absent when none failed). */
   firstError?: string;
+  /** Most runs trained together in one batch: the default or batch.maxRuns, capped by memoryBytes. */
+  batchRuns: number;
+  /**
+   * Runs left to another process on the same store: claimed by it (see store/leases.ts), or computed
+   * here but stored by it first. Running the same command again does what is still missing.
+   */
+  elsewhere: number;
   /** Runs stored in total after this invocation (all shards in this store). */
   stored: number;
   seconds: number;
@@ -134,6 +149,8 @@ function shardRunCount(plan: SweepPlan, shard: Shard | undefined): number {
  */
 export async function runSweep(options: RunSweepOptions): Promise<SweepSummary> {
   const { spec, shard } = options;
+  if (spec.adaptive)
+    throw new Error(`sweep "${spec.name}" is adaptive: run it with runAdaptiveSweep (\`sweep --adaptive\`)`);
   const plan = planSweep(spec);
   const shardRuns = shardRunCount(plan, shard);
   if (plan.runCount > CONFIRM_ABOVE_RUNS && !options.yes) {
@@ -143,13 +160,27 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepSummary> 
   }
   checkAxisValues(plan);
   const workers = options.workers ?? availableParallelism();
+  // Before the store is opened or a worker started: a run larger than the machine is refused here.
+  const memory = options.memoryBytes ?? totalmem();
+  const largest = checkSweepMemory(plan, workers, memory);
   const store = openStore(options.storePath, storeSpecOf(plan));
   const ran: Record<SweepRunStatus, number> = { done: 0, stopped: 0, diverged: 0, failed: 0 };
   const started = performance.now();
   let skipped = 0;
   let done = 0;
   let firstError: string | undefined;
-  const batches = createGroupCommit((runs) => store.writeRuns(runs), options.commit);
+  let maxRuns = 1;
+  const elsewhere = { count: 0 };
+  const batches = createGroupCommit((runs) => {
+    const stored = store.writeRuns(runs);
+    runs.forEach((r, i) => {
+      if (stored[i]) return;
+      ran[r.status]--;
+      elsewhere.count++;
+    });
+  }, options.commit);
+  const leases = store.leases;
+
   try {
     const stored = store.storedKeys(!options.retryFailed);
     // Counted by the store (one query), not by walking the plan: resuming a 10⁹-point sweep starts at once.
@@ -172,9 +203,20 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepSummary> 
       report();
     };
     report();
-    const maxRuns =
+    const wanted =
       options.batch?.enabled === false ? 1 : (options.batch?.maxRuns ?? defaultBatchRuns(total, workers));
-    const chunks = chunksOf(take(pendingRuns(plan, shard, stored), total), maxRuns, maxRuns);
+    maxRuns = batchRunsThatFit(largest, workers, memory, wanted);
+    const pending = pendingRuns(plan, shard, stored);
+    const mine = leases
+      ? claimedTasks(
+          pending,
+          ([i, s]) => ({ key: plan.pointAt(i).key, seedIndex: s }),
+          leases,
+          options.retryFailed === true,
+          elsewhere,
+        )
+      : pending;
+    const chunks = chunksOf(take(mine, total), maxRuns, maxRuns);
     if (workers === 0) {
       for (const chunk of chunks) {
         for (const result of runChunk(plan, chunk)) finish(result);
@@ -226,10 +268,12 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepSummary> 
       seeds: spec.seeds,
       shard: formatShard(shard),
       workers,
+      batchRuns: maxRuns,
       shardRuns,
       skipped,
       ran,
       ...(firstError !== undefined ? { firstError } : {}),
+      elsewhere: elsewhere.count,
       stored: counts.done + counts.stopped + counts.diverged + counts.failed,
       seconds,
       runsPerSecond: done / Math.max(seconds, 1e-9),
@@ -238,6 +282,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepSummary> 
     // Runs that finished before an error are kept too.
     try {
       batches.flush();
+      leases?.releaseAll();
     } finally {
       store.close();
     }

@@ -1,12 +1,15 @@
 import { conservedProbe } from "./conserved.js";
 import { deadUnitsProbe } from "./dead-units.js";
 import { diagonalModesProbe } from "./diagonal-modes.js";
+import { directionProbe } from "./direction.js";
 import { featureResponsesProbe } from "./feature-responses.js";
 import { hessianTraceProbe } from "./hessian-trace.js";
 import { marginsProbe } from "./margins.js";
+import { normalizedMarginProbe } from "./normalized-margin.js";
 import { ntkProbe } from "./ntk-probe.js";
 import type { Probe } from "./probe.js";
 import { sharpnessProbe } from "./sharpness.js";
+import { svdModesProbe } from "./svd-modes.js";
 import { testAccuracyProbe } from "./test-accuracy.js";
 import { weightNormsProbe } from "./weight-norms.js";
 
@@ -22,6 +25,9 @@ export const PROBES: readonly Probe[] = [
   sharpnessProbe,
   hessianTraceProbe,
   ntkProbe,
+  svdModesProbe,
+  directionProbe,
+  normalizedMarginProbe,
 ];
 
 /** Looks probes up by name; throws naming the unknown one and listing the known ones. */

@@ -19,6 +19,14 @@ export interface InputGeometry {
    * coordinate of each point; else null. THEORY.md §1's exact setting x_k = r_k e_k is of this kind.
    */
   coordinate: Int32Array | null;
+  /**
+   * Per input coordinate k, how far it is from being one of the theory's features (THEORY.md §5, §7: a
+   * feature enters every point that carries it with the label's sign, or every one against it): with
+   * P_k = Σ_i max(0, y_i x_ik) and N_k = Σ_i max(0, −y_i x_ik) over all n points, min(P_k, N_k)/|P_k − N_k|
+   * (0 for a feature or an axis-aligned point, Infinity when the two sides cancel, NaN for an all-zero
+   * column). See {@link labelSignMixing}.
+   */
+  signMixing: Float64Array;
 }
 
 /**
@@ -55,7 +63,42 @@ export function inputGeometry(data: Dataset, sample = 256): InputGeometry {
     const scale = m > 1 ? (n - 1) / (m - 1) : 0;
     if (norms[i] > 0) flowRow = Math.max(flowRow, norms[i] + (others * scale) / norms[i]);
   }
-  return { sampled: m, maxCos, flowRow, maxNorm, coordinate: axisCoordinates(data) };
+  return {
+    sampled: m,
+    maxCos,
+    flowRow,
+    maxNorm,
+    coordinate: axisCoordinates(data),
+    signMixing: labelSignMixing(data),
+  };
+}
+
+/**
+ * min(P_k, N_k)/|P_k − N_k| per coordinate (see {@link InputGeometry.signMixing}), O(n d). Why this ratio:
+ * under a diagonal first layer coordinate k's parameters are driven by −∂L/∂β_k = Σ_i y_i x_ik·s_i with
+ * s_i > 0 the point's loss slope (σ(−m_i) under CE, ½ for every point at a small init). The net drive at
+ * init is ½(P_k − N_k), the p·r of §5; the opposing part N_k (or P_k) is carried by points whose slopes
+ * change as *other* coordinates learn them, so it is the share of the drive the loss couples to other
+ * modes. The ratio is that share against the net drive.
+ */
+export function labelSignMixing(data: Dataset): Float64Array {
+  const { n, d, x, y } = data;
+  const P = new Float64Array(d);
+  const N = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    const yi = y[i] > 0 ? 1 : -1;
+    for (let c = 0; c < d; c++) {
+      const v = yi * x[i * d + c];
+      if (v > 0) P[c] += v;
+      else N[c] -= v;
+    }
+  }
+  const out = new Float64Array(d);
+  for (let c = 0; c < d; c++) {
+    if (P[c] === 0 && N[c] === 0) out[c] = Number.NaN;
+    else out[c] = Math.min(P[c], N[c]) / Math.abs(P[c] - N[c]);
+  }
+  return out;
 }
 
 function axisCoordinates(data: Dataset): Int32Array | null {

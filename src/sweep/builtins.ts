@@ -53,6 +53,31 @@ function failure2(): SweepSpecInput {
   };
 }
 
+/**
+ * THEORY.md §4 refined adaptively (`sweep --adaptive`): the failure unit over a0 > 0, where the only
+ * boundary is the separatrix b0 = −a0. b0 starts at −1.24 so no lattice point at any level sits on it
+ * (a0 + b0 = −1.19 + k·0.2/2^level is never 0).
+ */
+function failureAdaptive(): SweepSpecInput {
+  const flat = failure2();
+  return {
+    ...flat,
+    name: "failure-adaptive",
+    description:
+      "THEORY §4 (C3, P7) adaptively: the failure unit over a0 in [0.05, 1.25], b0 in [-1.24, 0.76], cells split near the boundary to 1/320; theory: fails iff b0 < −a0",
+    axes: [
+      { name: "a0", field: "init.weights.0.W.0.0", range: { from: 0.05, to: 1.25, count: 7 } },
+      { name: "b0", field: "init.weights.1.W.0.0", range: { from: -1.24, to: 0.76, count: 11 } },
+    ],
+    report: undefined,
+    adaptive: {
+      resolution: 0.2 / 64,
+      outcome: { scalar: "error", cuts: [0.5], labels: ["learned", "failed"] },
+      theory: [{ slope: -1, intercept: 0, label: "theory (§4): b0 = −a0" }],
+    },
+  };
+}
+
 /** THEORY.md §4, depth D: chain a_1..a_{D−1} > 0 and a_D; recovers iff |a_D| < min a_l. */
 function failureDepth(depth: number): SweepSpecInput {
   const hidden = Array.from({ length: depth - 1 }, () => 1);
@@ -223,6 +248,7 @@ function starvation(): SweepSpecInput {
 /** Every built-in sweep. */
 export const BUILTIN_SWEEPS: readonly BuiltinSweep[] = [
   failure2(),
+  failureAdaptive(),
   failureDepth(3),
   timeToLearn(),
   starvation(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ConfigError, describeIssues } from "../config/validate.js";
+import { adaptiveProblems, adaptiveSchema } from "./adaptive-spec.js";
 import { checkFieldPath } from "./field-path.js";
 
 /**
@@ -122,6 +123,9 @@ export const sweepSpecSchema = z
       .strict()
       .optional()
       .describe("figures for `learndyn report --store` (default: chosen from the axes)"),
+    adaptive: adaptiveSchema
+      .optional()
+      .describe("refine the axes' grid where the outcome changes (`learndyn sweep --adaptive`)"),
   })
   .strict();
 
@@ -224,6 +228,7 @@ export function parseSweepSpec(input: unknown, source = "sweep spec"): SweepSpec
       checkScalar(s.y, `report.scaling.${i}.y`);
     });
   }
+  problems.push(...adaptiveProblems(spec));
   if (problems.length) throw new ConfigError(source, problems);
   return spec;
 }

@@ -122,3 +122,45 @@ export function hingeGdMargin(steps: number, m0: number, r: number, lr: number, 
   for (let k = 0; k < steps && r * a * a < margin; k++) a += lr * r * a;
   return r * a * a;
 }
+
+/** Adam's hyperparameters (torch.optim.Adam's names; weight decay 0). */
+export interface AdamHyper {
+  /** Step size η. */
+  lr: number;
+  /** First-moment decay β1 (0.9 in torch). */
+  beta1: number;
+  /** Second-moment decay β2 (0.999 in torch). */
+  beta2: number;
+  /** ε added to √v̂ (1e-8 in torch). */
+  eps: number;
+}
+
+/**
+ * Hinge margin of a balanced mode after `steps` steps of Adam on the summed loss. The mode stays balanced
+ * (a and b get the same gradient −r·a, so the same moments), which makes it the scalar recurrence
+ * `g = −r a` while `r a² < margin`, else 0; `m ← β1 m + (1−β1) g`, `v ← β2 v + (1−β2) g²`,
+ * `a ← a − (η/(1−β1^t))·m / (√v/√(1−β2^t) + ε)`, in torch.optim.Adam's order of operations.
+ * Unlike GD the margin does not stop at κ: past it the gradient is 0 but the first moment keeps moving a
+ * by a step that shrinks like (β1/√β2)^j, so the margin settles above κ (the momentum overshoot).
+ * Exact up to rounding. THEORY.md §6, P6.
+ */
+export function hingeAdamMargin(steps: number, m0: number, r: number, adam: AdamHyper, margin = 1): number {
+  checkArgs("hingeAdamMargin", m0, r);
+  if (!(Number.isInteger(steps) && steps >= 0))
+    throw new Error(`hingeAdamMargin: steps must be an integer >= 0, got ${steps}`);
+  const { lr, beta1, beta2, eps } = adam;
+  if (!(lr > 0)) throw new Error(`hingeAdamMargin: lr must be > 0, got ${lr}`);
+  if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1))
+    throw new Error(`hingeAdamMargin: beta1 and beta2 must be in [0, 1), got ${beta1}, ${beta2}`);
+  if (!(eps >= 0)) throw new Error(`hingeAdamMargin: eps must be >= 0, got ${eps}`);
+  let a = Math.sqrt(m0 / r);
+  let m = 0;
+  let v = 0;
+  for (let t = 1; t <= steps; t++) {
+    const g = r * a * a < margin ? -r * a : 0;
+    m = beta1 * m + (1 - beta1) * g;
+    v = beta2 * v + (1 - beta2) * g * g;
+    a -= ((lr / (1 - beta1 ** t)) * m) / (Math.sqrt(v) / Math.sqrt(1 - beta2 ** t) + eps);
+  }
+  return r * a * a;
+}

@@ -15,3 +15,4 @@ export * from "./saxe.js";
 export * from "./special.js";
 export * from "./spectral-decoupling.js";
 export * from "./starvation.js";
+export * from "./starvation-toy.js";

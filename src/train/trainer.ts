@@ -1,6 +1,7 @@
 /**
- * The trainer: one loop for every run of the project (CLI, sweeps, claims, the lab, the colored-MNIST
- * study, staged runs). Each step: fill a batch, forward, the loss gradient at ∂L/∂f, backward (in one
+ * The trainer: the one net's step of every run of the project (CLI, sweeps, claims, the lab, the
+ * colored-MNIST study, staged runs), driven by the one step loop (step-loop.ts, which the GAN bench's
+ * step goes through too). Each step: fill a batch, forward, the loss gradient at ∂L/∂f, backward (in one
  * pass, or summed over chunks of a large full batch: accumulate.ts), one optimizer update (stepper.ts,
  * with the learning rate and weight decay of the schedules). Records follow the probe schedule; a
  * checkpoint (checkpoint.ts) holds everything needed to continue bit for bit.
@@ -19,13 +20,13 @@ import { createWorkspace, type Workspace } from "../engine/workspace.js";
 import type { Probe, ProbeContext } from "../probes/probe.js";
 import { resolveProbes } from "../probes/registry.js";
 import { accumulateGradient, type ChunkedPass, forwardChunks } from "./accumulate.js";
-import { advanceFor, newPace } from "./advance-for.js";
 import { type BatchOrderState, createBatches } from "./batches.js";
 import { checkResumable, type TrainerCheckpoint } from "./checkpoint.js";
 import { toEngineSpecs } from "./engine-specs.js";
 import { createEvaluator } from "./evaluate.js";
 import type { HistoryRecord, RunStatus } from "./history.js";
 import { recordSchedule } from "./schedule.js";
+import { createStepLoop } from "./step-loop.js";
 import { createStepper } from "./stepper.js";
 import { stopCondition } from "./stop.js";
 import { valueAt } from "./value-schedule.js";
@@ -323,7 +324,17 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
     if (status !== "diverged") status = "done";
   }
 
-  const pace = newPace();
+  const loop = createStepLoop({
+    get step() {
+      return step;
+    },
+    get status() {
+      return status;
+    },
+    total: config.train.steps,
+    oneStep,
+    finish,
+  });
   const trainer: Trainer = {
     config,
     mlp,
@@ -342,16 +353,9 @@ export function createTrainer(config: RunConfig, data: DataBundle, options: Trai
     get stopReason() {
       return stopReason;
     },
-    advance(maxSteps: number): RunStatus {
-      const target = Math.min(config.train.steps, step + maxSteps);
-      while (status === "running" && step < target) oneStep();
-      if (status === "running" && step >= config.train.steps) finish();
-      return status;
-    },
-    advanceFor: (ms, maxSteps) => advanceFor(trainer, ms, pace, maxSteps),
-    run(): RunStatus {
-      return trainer.advance(Number.POSITIVE_INFINITY);
-    },
+    advance: loop.advance,
+    advanceFor: loop.advanceFor,
+    run: loop.run,
     checkpoint: () => ({
       format: "learndyn-trainer/1",
       config: configJson,

@@ -20,7 +20,7 @@ describe("learndyn gan", () => {
     const summary = JSON.parse(r.stdout);
     expect(summary.iterations).toBe(100);
     const lib = createGanRun(config);
-    lib.runToEnd();
+    lib.run();
     expect(JSON.parse(readFileSync(join(out, "history.json"), "utf8"))).toEqual(lib.history);
     expect(readFileSync(join(out, "history.csv"), "utf8").split("\n")[0]).toContain("modesCaptured");
   });

@@ -99,14 +99,34 @@ describe("CLI input checks", () => {
   });
 
   it("a sweep whose runs fail says why and exits 1, not 0", () => {
+    // svd-modes refuses a ReLU net when the trainer is made, so the run fails inside the worker
+    writeFileSync(
+      join(dir, "probe.json"),
+      JSON.stringify({ name: "probe", base: { train: { steps: 5 }, probes: { include: ["svd-modes"] } } }),
+    );
+    const r = runCli(["sweep", "probe.json", "--store", "probe.db", "--workers", "0", "-q"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/1 run\(s\) failed; the first: probe svd-modes: .*relu.*--retry-failed/s);
+  });
+
+  it("a sweep whose largest run exceeds the machine is refused before its store exists", () => {
     writeFileSync(
       join(dir, "big.json"),
-      JSON.stringify({ name: "big", base: { model: { hidden: [30000, 30000] }, train: { steps: 1 } } }),
+      JSON.stringify({ name: "big", base: { model: { hidden: [100000, 100000] }, train: { steps: 1 } } }),
     );
     const r = runCli(["sweep", "big.json", "--store", "big.db", "--workers", "0", "-q"], dir);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(
-      /1 run\(s\) failed; the first: wasm backend: this run needs \d+ MiB.*--retry-failed/s,
-    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/its largest run has 10,000,\d{3},\d{3} parameters and needs about .* GiB/);
+    expect(existsSync(join(dir, "big.db"))).toBe(false);
+  });
+
+  it("a sweep refuses a negative or absurd --commit-ms before its store exists", () => {
+    writeFileSync(join(dir, "small.json"), JSON.stringify({ name: "small", base: { train: { steps: 2 } } }));
+    for (const ms of ["-5", "NaN", "1e9"]) {
+      const r = runCli(["sweep", "small.json", "--store", "small.db", "--commit-ms", ms, "-q"], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--commit-ms "${ms}": expected milliseconds from 0 to 3600000`);
+    }
+    expect(existsSync(join(dir, "small.db"))).toBe(false);
   });
 });

@@ -40,7 +40,7 @@ export default defineClaim({
   id: "${id}", claim: "${id.toUpperCase()}", title: "Claim ${id}", predictions: ["P"],
   settings: { default: {}, full: {} },
   measure: ${measure},
-  checks: (m) => [relativeCheck("P", "the value is one", 1, m, 0.01)],
+  checks: (m) => [relativeCheck("P", "the value is one", 1, m, 0.01, "rounding")],
   summary: () => ["a test claim"],
 });`;
 }

@@ -1,54 +1,29 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, statSync, writeFileSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Rng } from "../../src/engine/rng.js";
 import { openStore } from "../../src/node/store/store.js";
 import { comparable, tempPath } from "../node/store/helpers.js";
-import { runCli, tempDir } from "./cli-helpers.js";
-
-const root = new URL("../../", import.meta.url).pathname;
+import { gridSweepSpec, runCli, spawnSweep, tempDir } from "./cli-helpers.js";
 
 /**
- * ~240 runs of tens of ms each. Batched and group-committed (≤ 250 ms per transaction), a sweep of shorter
- * runs commits everything in one transaction on an idle machine, leaving no moment to kill it mid-way.
+ * 240 runs in batches of 30 (8 batches on 2 workers). The killed sweeps commit each batch as it arrives
+ * (--commit-ms 0): with the default 250 ms window a fast machine trains the whole sweep inside the first
+ * window and commits it in one transaction, leaving no moment to kill it mid-way (CI saw 240 at every kill).
  */
-const SPEC = {
+const SPEC = gridSweepSpec({
   name: "killme",
-  base: {
-    data: { kind: "orthogonal", norms: [1, 2, 0.5, 1] },
-    model: { hidden: [8] },
-    train: { steps: 3000 },
-    probes: { schedule: { kind: "log", perDecade: 5 }, include: ["margins"] },
-  },
-  axes: [
-    { field: "optimizer.lr", range: { from: 0.01, to: 0.5, count: 10, scale: "log" } },
-    { field: "init.scale", range: { from: 0.01, to: 1, count: 8, scale: "log" } },
-  ],
+  steps: 3000,
+  scales: 8,
   seeds: 3,
   keep: { scalars: ["loss", "error", "marginMin"], history: { points: 5 } },
-};
+});
 
 function start(specPath: string, store: string, workers: number): ChildProcess {
-  return spawn(
-    process.execPath,
-    [
-      join(root, "bin/learndyn.js"),
-      "sweep",
-      specPath,
-      "--store",
-      store,
-      "--workers",
-      String(workers),
-      "--quiet",
-    ],
-    { stdio: "ignore" },
-  );
-}
-
-/** Bytes in a file (0 when it does not exist yet). */
-function fileSize(path: string): number {
-  return existsSync(path) ? statSync(path).size : 0;
+  return spawnSweep(specPath, store, ["--workers", String(workers), "--commit-ms", "0", "--quiet"], {
+    stdio: "ignore",
+  });
 }
 
 /** Runs in a store (0 when it does not exist yet). */
@@ -91,14 +66,14 @@ describe("sweep killed with SIGKILL (built CLI)", () => {
     for (let k = 0; k < 20; k++) {
       const child = start(specPath, killed, 2);
       const done = exited(child);
-      // Wait until this process has committed a run (the file grows: with a rollback journal the store
-      // file changes only at commits; watching its size takes no lock), then kill at a random moment
-      // within a quarter of what a whole sweep takes on this machine.
-      const before = fileSize(killed);
-      for (let t = 0; t < 3000 && fileSize(killed) <= before && child.exitCode === null; t++) {
-        await new Promise((r) => setTimeout(r, 10));
+      // Wait until this process has committed a batch (counted in the store: its file also grows when the
+      // process claims runs, before it stores any), then kill at a random moment within an eighth of what
+      // a whole sweep takes on one worker here: about one batch's time, so the kill lands mid-sweep.
+      const before = storedRuns(killed);
+      for (let t = 0; t < 600 && storedRuns(killed) <= before && child.exitCode === null; t++) {
+        await new Promise((r) => setTimeout(r, 20));
       }
-      await new Promise((r) => setTimeout(r, rng.uniform() * 0.25 * full));
+      await new Promise((r) => setTimeout(r, rng.uniform() * 0.125 * full));
       child.kill("SIGKILL");
       await done;
       counts.push(storedRuns(killed));

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { skipNative } from "../engine/native-helpers.js";
+import { issueCaseInput } from "../regime/issue-case.js";
 import { runCli, tempDir } from "./cli-helpers.js";
 
 /** A short `learndyn train` on `backend` into `out`, with a JSON summary; `extra` adds flags. */
@@ -222,6 +223,13 @@ describe("learndyn train", () => {
     expect(r.stdout).toMatch(/Data kinds:/);
     expect(r.stdout).toMatch(/moons/);
     expect(r.stdout).toMatch(/Examples:/);
+    // every data kind and probe stands in one column, its description after at least one space
+    for (const section of [/Data kinds:\n([\s\S]*?)\n\n/, /Probes \(.*\n([\s\S]*?)\n\n/]) {
+      const lines = (r.stdout.match(section)?.[1] ?? "").split("\n");
+      expect(lines.length).toBeGreaterThan(5);
+      const starts = lines.map((l) => l.match(/^ {2}\S+ +/)?.[0].length);
+      expect(starts.every((s) => s !== undefined && s === starts[0])).toBe(true);
+    }
   });
 
   it("prints a JSON Schema for configs", () => {
@@ -229,27 +237,34 @@ describe("learndyn train", () => {
     expect(r.code).toBe(0);
     const schema = JSON.parse(r.stdout);
     expect(schema.properties.optimizer).toBeDefined();
+    const kinds = (schema.properties.data.oneOf ?? schema.properties.data.anyOf).map(
+      (b: { properties: { kind: { const: string } } }) => b.properties.kind.const,
+    );
+    expect(kinds).toEqual(expect.arrayContaining(["lms", "two-point-toy"]));
+  });
+
+  it("trains the lms and two-point-toy data of a JSON config; a bad field exits 2 naming it and the fix", () => {
+    const dir = tempDir();
+    const run = (name: string, data: object, model: object) => {
+      const config = join(dir, `${name}.json`);
+      writeFileSync(config, JSON.stringify({ data, model, train: { steps: 20 } }));
+      return runCli(["train", "--config", config, "--out", join(dir, name), "--json"]);
+    };
+    const lms = run("lms", { kind: "lms", n: 200, nTest: 100, slabs: 4 }, { hidden: [8] });
+    expect(lms.code, lms.stderr).toBe(0);
+    const saved = JSON.parse(readFileSync(join(dir, "lms", "config.json"), "utf8"));
+    expect(saved.data).toMatchObject({ kind: "lms", n: 200, slabs: 4, k: 5, slabMargin: 0.1 });
+    expect(JSON.parse(lms.stdout).data).toEqual({ name: "lms-5(slabs=4)", n: 200, d: 5 });
+    const toy = run("toy", { kind: "two-point-toy", strength1: 6 }, { hidden: [], bias: false });
+    expect(toy.code, toy.stderr).toBe(0);
+    expect(JSON.parse(toy.stdout).data).toMatchObject({ n: 2, d: 2 });
+    const bad = run("bad", { kind: "lms", slabMargin: 0.25 }, { hidden: [8] });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/data\.slabMargin: must be below 0\.25 when k = 5 .*use e\.g\. 0\.1/);
   });
   it("says which assumption of the theory breaks (the issue's η·‖x‖ = 6 case), in words and in --json", () => {
     const dir = tempDir();
-    const config = {
-      data: { kind: "orthogonal", norms: [1, 1], labels: "positive" },
-      model: { hidden: [2] },
-      init: {
-        scheme: "explicit",
-        weights: [
-          {
-            W: [
-              [0.1, 0],
-              [0, 0.1],
-            ],
-          },
-          { W: [[-0.05, 0.05]] },
-        ],
-      },
-      optimizer: { lr: 6 },
-      train: { steps: 200 },
-    };
+    const config = issueCaseInput(6, 200);
     writeFileSync(join(dir, "run.json"), JSON.stringify(config));
     const text = runCli(["train", "-c", join(dir, "run.json"), "--out", join(dir, "a")]);
     expect(text.code).toBe(0);

@@ -122,3 +122,46 @@ describe("weightedLossGradient", () => {
     }
   });
 });
+
+describe("loss edges (mutation survivors)", () => {
+  it("ceGradientAndBound's mean bound is the per-point bound averaged: Σ e^{−|m|}/n at m ≥ 0", () => {
+    const logits = Float64Array.from([0, 0, 1, 2]);
+    const y = Float64Array.from([1, 1, 1, 1]);
+    const b = ceGradientAndBound("mean", logits, y, 4, new Float64Array(4));
+    expect(b).toBeCloseTo((2 + Math.exp(-1) + Math.exp(-2)) / 4, 15);
+  });
+
+  it("the hinge gradient is 0 exactly at the margin (torch's clamp(κ − m, min = 0) takes 0 at the kink)", () => {
+    for (const margin of [1, 2.5]) {
+      const d = new Float64Array(2);
+      const spec: LossSpec = { kind: "hinge", reduction: "sum", margin };
+      const loss = lossAndGradient(
+        spec,
+        Float64Array.from([margin, -margin]),
+        Float64Array.from([1, -1]),
+        2,
+        d,
+      );
+      expect(loss).toBe(0);
+      expect(Array.from(d)).toEqual([0, 0]);
+    }
+  });
+
+  it("weightedLossGradient stays finite at |m| = 800 (each sign takes its own stable branch)", () => {
+    const spec: LossSpec = { kind: "ce", reduction: "mean", margin: 1 };
+    const d = new Float64Array(2);
+    const sum = weightedLossGradient(
+      spec,
+      Float64Array.from([800, -800]),
+      Float64Array.from([1, 1]),
+      2,
+      2,
+      1,
+      0,
+      d,
+    );
+    expect(sum).toBe(800);
+    expect(d[0]).toBeCloseTo(0, 300);
+    expect(d[1]).toBe(-0.5);
+  });
+});

@@ -94,6 +94,16 @@ describe("heatmap", () => {
     expect(legendMarkProblems(await renderSvg(fig.spec))).toEqual([]);
   });
 
+  it("colorLegend: false drops the colour bar only", () => {
+    const base = { title: "f", xTitle: "x₁", yTitle: "x₂", colorTitle: "f(x)", grid: { x, y: x, values } };
+    const colorOf = (spec: unknown) => (spec as AnySpec).layer[0].encoding.color;
+    expect(colorOf(heatmap(base).spec).legend.title).toBe("f(x)");
+    const bare = heatmap({ ...base, colorLegend: false });
+    expect(colorOf(bare.spec).legend).toBeNull();
+    expect(colorOf(bare.spec).scale.scheme).toBe("blueorange");
+    compileClean(bare.spec);
+  });
+
   it("explains what is wrong with a bad grid", () => {
     expect(() =>
       heatmap({ title: "", xTitle: "", yTitle: "", colorTitle: "", grid: { x, y: x, values: [1] } }),

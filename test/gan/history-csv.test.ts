@@ -12,7 +12,7 @@ describe("ganHistoryCsv", () => {
       recordEvery: 10,
       evalSamples: 50,
     });
-    run.runToEnd();
+    run.run();
     const lines = ganHistoryCsv(run.history).trimEnd().split("\n");
     const header = lines[0].split(",");
     expect(header).toEqual(Object.keys(run.history[0]));

@@ -18,7 +18,7 @@ function numberClaim(bound: number) {
     },
     checks: (m) => {
       calls.push("checks");
-      return [boundCheck("T", "y stays small", m.y, bound)];
+      return [boundCheck("T", "y stays small", m.y, bound, { why: "the test's own bound" })];
     },
     summary: (m, ctx) => [`y = ${m.y} at scale ${ctx.scale}`],
     figures: () => {

@@ -51,4 +51,43 @@ describe("validateOutput", () => {
     expect(attempt).toThrow(/figures\(\)\[1\] repeats the name "a"/);
     expect(attempt).toThrow(/configs\(\) must return an object/);
   });
+
+  it("rejects a check without a basis (how its tolerance was derived), naming the fix", () => {
+    const check = {
+      prediction: "P",
+      statement: "s",
+      predicted: 1,
+      measured: 1,
+      tolerance: "≤ 0.1",
+      pass: true,
+    };
+    for (const basis of [undefined, "", "  ", 3]) {
+      const attempt = () => validateOutput({ ...output, checks: [{ ...check, basis }] } as never, "mine");
+      expect(attempt).toThrow(
+        /checks\(\)\[0\] needs a non-empty string "basis" saying how its tolerance was derived/,
+      );
+    }
+    expect(() =>
+      validateOutput({ ...output, checks: [{ ...check, basis: "rounding" }] }, "mine"),
+    ).not.toThrow();
+  });
+
+  it("accepts a published value with its source and rejects one without, naming the field", () => {
+    const check = {
+      prediction: "P",
+      statement: "s",
+      predicted: 1,
+      measured: 1,
+      tolerance: "≤ 0.1",
+      basis: "rounding",
+      pass: true,
+    };
+    const run = (published: unknown) => () =>
+      validateOutput({ ...output, checks: [{ ...check, published }] } as never, "mine");
+    expect(run({ value: 68.4, source: "Pezeshki et al. 2021, Table 1" })).not.toThrow();
+    expect(run({ value: "about chance", source: "Shah et al. 2020" })).not.toThrow();
+    expect(run({ value: 1, source: " " })).toThrow(/"published" needs a non-empty string "source"/);
+    expect(run({ source: "x" })).toThrow(/"published" needs a "value" \(number or string\)/);
+    expect(run(null)).toThrow(/"published" needs a "value"/);
+  });
 });

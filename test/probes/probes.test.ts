@@ -27,14 +27,20 @@ const exact = {
 };
 
 describe("probes", () => {
-  it("P1: off-diagonal weights stay exactly zero; feature responses equal a·b", () => {
+  it("P1: off-diagonal weights stay exactly zero; feature responses equal a·b, and f(−u) = relu(−a)·b", () => {
     const r = runTraining(parseRunConfig(exact));
     for (const rec of r.history) {
       expect(rec.offDiagonalMax).toBe(0);
       const a = rec.a as number[];
       const b = rec.b as number[];
       const response = rec.response as number[];
-      for (let k = 0; k < 4; k++) expect(response[k]).toBeCloseTo(Math.max(a[k], 0) * b[k], 14);
+      const responseNeg = rec.responseNeg as number[];
+      for (let k = 0; k < 4; k++) {
+        expect(response[k]).toBeCloseTo(Math.max(a[k], 0) * b[k], 14);
+        // f(−u_k): the unit sees −a_k, so a ReLU unit with a_k > 0 answers 0 there (and a_k ≠ 0 here).
+        expect(a[k]).not.toBe(0);
+        expect(responseNeg[k]).toBeCloseTo(Math.max(-a[k], 0) * b[k], 14);
+      }
     }
   });
 
@@ -81,17 +87,71 @@ describe("probes", () => {
     const r = runTraining(parseRunConfig(config));
     expect(r.history[0].deadUnits).toBe(1);
     expect(r.history[r.history.length - 1].deadUnits).toBe(1);
+    expect(r.history[0].deadFraction).toBe(0.25);
+    // Step 0: f_k = b_k·relu(a_k r_k), so margin_k = y_k·0.1·relu(a_k r_k) (0 for the dead unit).
+    const norms = exact.data.norms;
+    const labels = exact.data.labels;
+    const a = [-0.1, 0.1, 0.1, 0.1];
+    const expected = norms.map((rk, k) => labels[k] * 0.1 * Math.max(a[k] * rk, 0));
+    for (const [k, m] of (r.history[0].margin as number[]).entries()) expect(m).toBeCloseTo(expected[k], 15);
+    expect(r.history[0].marginMin).toBeCloseTo(Math.min(...expected), 15);
+  });
+
+  it("dead units: counts every hidden layer of a deeper net, and records nothing for tanh", () => {
+    const deep = {
+      ...exact,
+      model: { hidden: [4, 2], activation: "relu", bias: false },
+      init: {
+        scheme: "explicit",
+        weights: [
+          {
+            W: [
+              [-0.1, 0, 0, 0],
+              [0, 0.1, 0, 0],
+              [0, 0, 0.1, 0],
+              [0, 0, 0, -0.1],
+            ],
+          },
+          // unit 0 of layer 2 sees only dead or negative inputs: dead; unit 1 sees unit 1 (alive on point 1)
+          {
+            W: [
+              [1, -1, -1, 1],
+              [0, 1, 0, 0],
+            ],
+          },
+          { W: [[0.1, 0.1]] },
+        ],
+      },
+      train: { steps: 1 },
+    };
+    const r = runTraining(parseRunConfig(deep));
+    expect(r.history[0].deadUnits).toBe(3);
+    expect(r.history[0].deadFraction).toBe(0.5);
+    const tanh = runTraining(parseRunConfig({ ...exact, model: { ...exact.model, activation: "tanh" } }));
+    expect(tanh.history[0].deadUnits).toBeUndefined();
   });
 
   it("every probe declares exactly the fields it records", () => {
-    const config = parseRunConfig({
-      ...exact,
-      data: { kind: "features", n: 20 },
-      model: { hidden: [2], activation: "relu", bias: false },
-      train: { steps: 10 },
-      probes: { schedule: { kind: "every", every: 5 }, include: PROBES.map((p) => p.name) },
-    });
-    const last = runTraining(config).history.at(-1)!;
+    // svd-modes and direction need an end-to-end matrix (they refuse ReLU nets): a linear net records them.
+    const linearOnly = ["svd-modes", "direction"];
+    const lastRecord = (activation: "relu" | "linear", include: string[]) =>
+      runTraining(
+        parseRunConfig({
+          ...exact,
+          data: { kind: "features", n: 20 },
+          model: { hidden: [2], activation, bias: false },
+          train: { steps: 10 },
+          probes: { schedule: { kind: "every", every: 5 }, include },
+        }),
+      ).history.at(-1)!;
+    const names = PROBES.map((p) => p.name);
+    const last = {
+      ...lastRecord(
+        "relu",
+        names.filter((n) => !linearOnly.includes(n)),
+      ),
+      ...lastRecord("linear", linearOnly),
+    };
     const recorded = Object.keys(last).filter((k) => !["step", "t", "loss", "error"].includes(k));
     const declared = PROBES.flatMap((p) => p.fields ?? []);
     const matches = (f: string, k: string) => (f.endsWith("*") ? k.startsWith(f.slice(0, -1)) : f === k);

@@ -4,28 +4,11 @@ import type { RegimeCheckId, RegimeVerdict } from "../../src/regime/check.js";
 import { measureRegime } from "../../src/regime/meter.js";
 import { buildData } from "../../src/train/build-data.js";
 import { runTraining } from "../../src/train/run.js";
+import { issueCaseInput } from "./issue-case.js";
 
 /** Two orthogonal points, one unit each, wrong-sign start a = 0.1, y·b = −0.05: gradient flow recovers it. */
 function issueCase(lr: number, extra: Record<string, unknown> = {}) {
-  return parseRunConfig({
-    data: { kind: "orthogonal", norms: [1, 1], labels: "positive" },
-    model: { hidden: [2] },
-    init: {
-      scheme: "explicit",
-      weights: [
-        {
-          W: [
-            [0.1, 0],
-            [0, 0.1],
-          ],
-        },
-        { W: [[-0.05, 0.05]] },
-      ],
-    },
-    optimizer: { lr },
-    train: { steps: Math.ceil(20 / lr) },
-    ...extra,
-  });
+  return parseRunConfig({ ...issueCaseInput(lr, Math.ceil(20 / lr)), ...extra });
 }
 
 function verdict(raw: unknown): RegimeVerdict {
@@ -142,5 +125,52 @@ describe("regime meter", () => {
     const none = measureRegime({ ...input, history: [] }, { sharpnessBudget: 0 });
     expect(check(none, "stability").holds).toBeNull();
     expect(check(none, "stability").why).toMatch(/include the sharpness probe/);
+  });
+});
+
+describe("regime meter on diagonal networks: the coordinates must be the theory's features", () => {
+  it("the lab's saddle-to-saddle preset (u⊙v on Gaussian inputs) breaks 'inputs': y·x changes sign per coordinate", async () => {
+    const { PRESETS } = await import("../../web/src/presets.js");
+    const s2s = PRESETS.find((p) => p.id === "s2s")!;
+    const v = verdict({ ...s2s.config, train: { steps: 50 } });
+    expect(v.breaks).toContain("inputs");
+    const inputs = check(v, "inputs");
+    expect(inputs.value as number).toBeGreaterThan(0.1);
+    expect(inputs.why).toMatch(/coordinates are not features.*saddle to saddle/);
+    expect(v.summary).toMatch(/^theory's assumptions break: .*inputs/);
+  });
+
+  it("label-correlated features (independent or disjoint carriers) hold; an uncorrelated feature or noise dimensions break", () => {
+    const net = {
+      model: { hidden: [3], diagonalLayers: [0], activation: "linear" },
+      init: { scheme: "diagonal", scale: 0.01 },
+      loss: { reduction: "mean" },
+      optimizer: { lr: 0.05 },
+      train: { steps: 20 },
+    };
+    const features = (extra: Record<string, unknown>) =>
+      check(verdict({ ...net, data: { kind: "features", n: 40, ...extra } }), "inputs");
+    expect(features({}).holds).toBe(true);
+    expect(features({}).value).toBe(0);
+    expect(
+      features({
+        carriers: "disjoint",
+        features: [
+          { name: "A", frequency: 0.5 },
+          { name: "B", frequency: 0.25 },
+        ],
+      }).holds,
+    ).toBe(true);
+    const unc = features({
+      features: [{ name: "A" }, { name: "B", correlation: "uncorrelated", frequency: 0.5 }],
+    });
+    expect(unc.holds).toBe(false);
+    expect(unc.why).toMatch(/coordinate 1/);
+    const noisy = check(
+      verdict({ ...net, data: { kind: "features", n: 40, noiseDims: 1, noiseStd: 0.3 } }),
+      "inputs",
+    );
+    expect(noisy.holds).toBe(false);
+    expect(noisy.why).toMatch(/coordinate 2/);
   });
 });

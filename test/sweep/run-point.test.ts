@@ -1,23 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { planSweep, pointConfig } from "../../src/sweep/expand.js";
-import { contentHash } from "../../src/sweep/hash.js";
+import { planSweep } from "../../src/sweep/expand.js";
+import { taskOf } from "../../src/sweep/run-chunk.js";
 import { downsampleIndices, type PointTask, readScalar, runPoint } from "../../src/sweep/run-point.js";
 import { parseSweepSpec } from "../../src/sweep/spec.js";
 import { smallSpec } from "./fixtures.js";
 
+/** A point of smallSpec as the sweep hands it to runPoint (run-chunk's taskOf). */
 function task(index: number, seedIndex = 0): PointTask {
-  const plan = planSweep(parseSweepSpec(smallSpec()));
-  const point = plan.pointAt(index);
-  const config = pointConfig(plan, point, seedIndex);
-  return {
-    index,
-    key: point.key,
-    values: point.values,
-    seedIndex,
-    config,
-    configHash: contentHash(config),
-    keep: plan.spec.keep,
-  };
+  const t = taskOf(planSweep(parseSweepSpec(smallSpec())), index, seedIndex);
+  if ("status" in t) throw new Error(`smallSpec point ${index} has no valid config: ${t.error}`);
+  return t;
 }
 
 describe("runPoint", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  hingeAdamMargin,
   hingeGdMargin,
   hingeMarginAtTime,
   hingeTimeToMargin,
@@ -105,5 +106,84 @@ describe("hingeGdMargin (discrete GD, balanced hinge mode)", () => {
   it("says what is wrong with the step count or step size", () => {
     expect(() => hingeGdMargin(1.5, 0.01, 1, 0.01)).toThrow(/steps must be an integer >= 0, got 1.5/);
     expect(() => hingeGdMargin(1, 0.01, 1, 0)).toThrow(/lr must be > 0, got 0/);
+  });
+});
+
+describe("hingeAdamMargin (Adam, balanced hinge mode)", () => {
+  const torch = { lr: 0.003, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
+
+  it("first step: m̂ = g and v̂ = g², so a moves by η·|g|/(|g| + ε) whatever β1, β2", () => {
+    const [a0, r] = [0.1, 0.5];
+    const g = r * a0;
+    for (const adam of [torch, { lr: 0.01, beta1: 0.5, beta2: 0.9, eps: 1e-3 }]) {
+      const a1 = a0 + (adam.lr * g) / (g + adam.eps);
+      expect(relErr(hingeAdamMargin(1, r * a0 * a0, r, adam, 2.5), r * a1 * a1)).toBeLessThan(1e-14);
+    }
+  });
+
+  it("β1 = β2 = 0, ε = 0 is sign descent: a_k = a0 + kη below the margin", () => {
+    const [a0, r, lr] = [0.1, 2, 0.01];
+    for (const k of [1, 7, 40])
+      expect(
+        relErr(
+          hingeAdamMargin(k, r * a0 * a0, r, { lr, beta1: 0, beta2: 0, eps: 0 }, 10),
+          r * (a0 + k * lr) ** 2,
+        ),
+      ).toBeLessThan(1e-13);
+  });
+
+  it("at ε = 0 the step ignores the gradient's scale: below κ, m/r is the same for every r", () => {
+    const adam = { ...torch, eps: 0 };
+    const a0 = 0.1;
+    const perR = [0.25, 1, 4].map((r) => hingeAdamMargin(200, r * a0 * a0, r, adam, 100) / r);
+    expect(relErr(perR[0], perR[1])).toBeLessThan(1e-13);
+    expect(relErr(perR[2], perR[1])).toBeLessThan(1e-13);
+  });
+
+  it("momentum carries the margin past κ to a finite limit; without momentum it stops at the first step past κ", () => {
+    const [m0, r, kappa] = [0.01, 1, 2.5];
+    const late = hingeAdamMargin(5000, m0, r, torch, kappa);
+    expect(late).toBeGreaterThan(kappa * 1.05);
+    expect(relErr(hingeAdamMargin(10_000, m0, r, torch, kappa), late)).toBeLessThan(1e-12);
+    const noMomentum = { ...torch, beta1: 0 };
+    let K = 0;
+    while (hingeAdamMargin(K, m0, r, noMomentum, kappa) < kappa) K++;
+    expect(hingeAdamMargin(K + 500, m0, r, noMomentum, kappa)).toBe(
+      hingeAdamMargin(K, m0, r, noMomentum, kappa),
+    );
+  });
+
+  it("says what is wrong with the step count or a hyperparameter", () => {
+    expect(() => hingeAdamMargin(1.5, 0.01, 1, torch)).toThrow(/steps must be an integer >= 0, got 1.5/);
+    expect(() => hingeAdamMargin(1, 0.01, 1, { ...torch, lr: 0 })).toThrow(/lr must be > 0, got 0/);
+    expect(() => hingeAdamMargin(1, 0.01, 1, { ...torch, beta2: 1 })).toThrow(
+      /beta1 and beta2 must be in \[0, 1\)/,
+    );
+    expect(() => hingeAdamMargin(1, 0.01, 1, { ...torch, eps: -1 })).toThrow(/eps must be >= 0, got -1/);
+  });
+});
+
+describe("balanced modes at r ≠ 1 and at the edges (mutation survivors)", () => {
+  it("the hinge time and margin scale with 2r, not 2/r", () => {
+    expect(hingeTimeToMargin(1, 0.01, 2)).toBeCloseTo(Math.log(100) / 4, 14);
+    expect(hingeMarginAtTime(0.5, 0.01, 2)).toBeCloseTo(0.01 * Math.exp(2), 14);
+    expect(hingeMarginAtTime(0.5, 0.01, 2, 2.5)).toBeCloseTo(0.01 * Math.exp(2), 14);
+  });
+
+  it("a mode that starts past the hinge margin stays at its start, not at the margin", () => {
+    expect(hingeMarginAtTime(3, 2, 1)).toBe(2);
+    expect(hingeMarginAtTime(3, 2, 1, 1.5)).toBe(2);
+  });
+
+  it("marginAtTime(0) is m0 exactly", () => {
+    expect(marginAtTime(0, 0.0123, 1.7)).toBe(0.0123);
+  });
+
+  it("says what is wrong with r, the target margin and t", () => {
+    expect(() => timeToMargin(1, 0.01, 0)).toThrow(/the input norm r must be > 0, got 0/);
+    expect(() => hingeTimeToMargin(1, 0.01, -1)).toThrow(/the input norm r must be > 0, got -1/);
+    expect(() => timeToMargin(0, 0.01, 1)).toThrow(/the target margin must be > 0, got 0/);
+    expect(() => marginAtTime(-1e-300, 0.01, 1)).toThrow(/t must be >= 0/);
+    expect(marginAtTime(0, 0.01, 1)).toBe(0.01);
   });
 });

@@ -94,6 +94,29 @@ describe("featureLearningTimeApprox: where it holds and where it does not", () =
   });
   it("rejects bad specs with a message", () => {
     expect(() => featureLearningTimeApprox({ p: 0, r: 1, a0: 0.1 })).toThrow(/p must/);
+    expect(() => featureLearningTimeApprox({ p: 1.5, r: 1, a0: 0.1 })).toThrow(
+      /p must be in \(0, 1\], got 1.5/,
+    );
+    expect(() => featureLearningTimeApprox({ p: 1, r: 0, a0: 0.1 })).toThrow(/r must be > 0, got 0/);
+    expect(() => featureLearningTimeExact({ p: 1, r: 1, a0: 0 })).toThrow(/a0 must be > 0, got 0/);
     expect(() => featureLearningTimeExact({ p: 1, r: 1, a0: 0.1, depth: 1 })).toThrow(/depth/);
+  });
+});
+
+describe("feature learning time at r ≠ 1 and past the threshold (mutation survivors)", () => {
+  it("the depth-D formula divides by (D − 2)·p·r", () => {
+    expect(featureLearningTimeApprox({ p: 0.5, r: 2, a0: 0.1, depth: 3 })).toBeCloseTo(
+      (2 * 10) / (1 * 0.5 * 2),
+      12,
+    );
+    expect(featureLearningTimeApprox({ p: 0.5, r: 2, a0: 0.2, depth: 4 })).toBeCloseTo(
+      (2 * 25) / (2 * 0.5 * 2),
+      12,
+    );
+  });
+
+  it("a chain that starts past the threshold takes no time", () => {
+    expect(featureLearningTimeExact({ p: 0.5, r: 2, a0: 1, depth: 3 })).toBe(0);
+    expect(featureLearningTimeExact({ p: 0.5, r: 1, a0: 1, depth: 2 })).toBe(0);
   });
 });

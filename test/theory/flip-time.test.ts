@@ -100,3 +100,20 @@ describe("flipTimeExact with a loss weight w (a point of an averaged loss has w 
     }
   });
 });
+
+describe("flip times for y = −1 and the edge cases (mutation survivors)", () => {
+  it("y = −1 with b0 > 0 is the mirror of y = +1 with b0 < 0", () => {
+    for (const loss of ["ce", "hinge"] as const) {
+      const mirror = flipTimeExact(0.8, 0.5, { r: 1.5, y: -1, loss });
+      expect(mirror).toBeGreaterThan(0);
+      expect(mirror).toBe(flipTimeExact(0.8, -0.5, { r: 1.5, y: 1, loss }));
+    }
+  });
+
+  it("b0 = 0 is already right (0) for either label; a dead unit never flips (∞)", () => {
+    expect(flipTimeCE(0.5, 0, 1, -1)).toBe(0);
+    expect(flipTimeHinge(0.5, 0, 1, 1)).toBe(0);
+    expect(flipTimeExact(0, -0.1, { r: 1 })).toBe(Number.POSITIVE_INFINITY);
+    expect(flipTimeExact(-0.2, -0.1, { r: 1, loss: "hinge" })).toBe(Number.POSITIVE_INFINITY);
+  });
+});

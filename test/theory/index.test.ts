@@ -19,6 +19,8 @@ describe("theory index", () => {
       "featureLearningTimeExact",
       "simulateStarvation",
       "saxeStrength",
+      "toyFixedPoint",
+      "toyGradientDescent",
     ]) {
       expect(typeof (theory as Record<string, unknown>)[name], name).toBe("function");
     }

@@ -31,3 +31,40 @@ describe("saxeLearningTime (P14)", () => {
     expect(saxeLearningTime({ s: 1, u0: 0.7 })).toBe(0);
   });
 });
+
+describe("saxeDeep* (P14, depth D)", () => {
+  it("reduces to the D = 2 closed form", async () => {
+    const { saxeDeepStrengths, saxeDeepLearningTime } = await import("../../src/theory/saxe.js");
+    const p = { s: 2, u0: 0.01, tau: 1.5 };
+    expect(saxeDeepLearningTime(p)).toBe(saxeLearningTime(p));
+    expect(saxeDeepStrengths([0.3, 1], p)[1]).toBe(saxeStrength(1, p));
+  });
+  it("solves τ u' = D u^{2−2/D}(s − u) (RK4) for D = 3, 4, and the time is where u reaches fs", async () => {
+    const { saxeDeepStrengths, saxeDeepLearningTime } = await import("../../src/theory/saxe.js");
+    for (const depth of [3, 4]) {
+      const p = { s: 1.7, u0: 1e-3, tau: 0.8, depth };
+      const times = [0.5, 3, 10];
+      const us = saxeDeepStrengths(times, p);
+      times.forEach((t, i) => {
+        const [u] = rk4(
+          (_t, y) => [(depth * y[0] ** (2 - 2 / depth) * (p.s - y[0])) / p.tau],
+          [p.u0],
+          0,
+          t,
+          40000,
+        );
+        expect(relErr(us[i], u)).toBeLessThan(1e-8);
+      });
+      const th = saxeDeepLearningTime(p, 0.7);
+      expect(relErr(saxeDeepStrengths([th], p)[0], 0.7 * p.s)).toBeLessThan(1e-8);
+    }
+  });
+  it("is slower for deeper nets at the same per-layer scale and refuses bad depths", async () => {
+    const { saxeDeepLearningTime } = await import("../../src/theory/saxe.js");
+    const a0 = 0.1;
+    const t2 = saxeDeepLearningTime({ s: 1, u0: a0 ** 2, depth: 2 });
+    const t3 = saxeDeepLearningTime({ s: 1, u0: a0 ** 3, depth: 3 });
+    expect(t3).toBeGreaterThan(2 * t2);
+    expect(() => saxeDeepLearningTime({ s: 1, u0: 0.1, depth: 1.5 })).toThrow(/depth/);
+  });
+});

@@ -149,3 +149,35 @@ describe("starvationHinge (P13)", () => {
     expect(relErr(uB[0] / uB[1], 10)).toBeLessThan(0.01);
   });
 });
+
+describe("starvation edges (mutation survivors)", () => {
+  it("the hinge freeze time solves m1(t) = margin when the rates differ (r_A ≠ r_B)", () => {
+    for (const params of [
+      { p: 0.5, rA: 0.1, rB: 1, eps: 1e-4 },
+      { p: 0.2, rA: 3, rB: 0.5, eps: 1e-3 },
+      { p: 0.8, rA: 1, rB: 2, eps: 1e-6, margin: 2 },
+    ]) {
+      const tFreezeB = starvationHinge(params, [1]).tFreezeB as number;
+      const { p, rA, rB, eps } = params;
+      const m1 = rA * eps * Math.exp(2 * rA * tFreezeB) + rB * eps * Math.exp(2 * p * rB * tFreezeB);
+      expect(relErr(m1, params.margin ?? 1)).toBeLessThan(1e-12);
+    }
+  });
+
+  it("a start past the margin freezes both at t = 0", () => {
+    const h = starvationHinge({ p: 0.5, rA: 1, rB: 1, eps: 2 }, [0, 1]);
+    expect(h.tFreezeB).toBe(0);
+    expect(h.tFreezeA).toBe(0);
+    expect(h.uA).toEqual([2, 2]);
+  });
+
+  it("says what is wrong with p, the norms and ε", () => {
+    const ok = { p: 0.5, rA: 1, rB: 1, eps: 1e-3 };
+    expect(() => starvationHinge({ ...ok, p: 0 }, [1])).toThrow(/p must be in \(0, 1\], got 0/);
+    expect(() => starvationHinge({ ...ok, p: 1.5 }, [1])).toThrow(/p must be in \(0, 1\], got 1.5/);
+    expect(() => starvationHinge({ ...ok, rA: 0 }, [1])).toThrow(/rA and rB must be > 0, got 0, 1/);
+    expect(() => starvationHinge({ ...ok, rB: -1 }, [1])).toThrow(/rA and rB must be > 0, got 1, -1/);
+    expect(() => simulateStarvation({ ...ok, eps: 0 }, [1])).toThrow(/eps must be > 0, got 0/);
+    expect(starvationHinge({ ...ok, p: 1 }, [1]).tFreezeA).toBe(Number.POSITIVE_INFINITY);
+  });
+});

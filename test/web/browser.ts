@@ -4,6 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe } from "vitest";
 import { type LabServer, startLabServer } from "../../src/cli/lab-server.js";
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -52,6 +53,40 @@ export async function openLab(): Promise<LabBrowser> {
       await lab.close();
     },
   };
+}
+
+/**
+ * A describe block (skipped where Chromium is missing) with one lab browser opened before its tests and
+ * closed after them. `body` gets that browser; its fields are read when a test uses them (it opens in
+ * beforeAll, after `body` has run).
+ */
+export function describeInLab(title: string, body: (lb: LabBrowser) => void): void {
+  describe.runIf(HAVE_CHROMIUM)(title, () => {
+    let open: LabBrowser | undefined;
+    const lb = (): LabBrowser => {
+      if (!open) throw new Error("the lab browser opens in beforeAll: use it inside a test");
+      return open;
+    };
+    beforeAll(async () => {
+      open = await openLab();
+    });
+    afterAll(async () => {
+      await open?.close();
+    });
+    body({
+      get lab() {
+        return lb().lab;
+      },
+      get browser() {
+        return lb().browser;
+      },
+      get consoleErrors() {
+        return lb().consoleErrors;
+      },
+      newPage: (hash, search) => lb().newPage(hash, search),
+      close: () => lb().close(),
+    });
+  });
 }
 
 /** An attribute of the page's #run-state element. */

@@ -3,22 +3,18 @@
  * through a finished run (phase portrait, decision boundary and network at step k).
  * Needs `npm run build` and /usr/bin/chromium, like lab.browser.test.ts. LAB_SHOTS=dir saves screenshots.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { parseRunConfig } from "../../src/config/validate.js";
 import { encodeState } from "../../web/src/state/url-state.js";
 import {
   chartCount,
-  HAVE_CHROMIUM,
-  type LabBrowser,
-  openLab,
+  describeInLab,
   runState,
   runToEnd,
   shot,
   testIdText as text,
   waitLoaded,
 } from "./browser.js";
-
-let lb: LabBrowser;
 
 const XOR = parseRunConfig({
   name: "xor-seeds",
@@ -40,14 +36,7 @@ const UNITS = parseRunConfig({
   train: { steps: 300 },
 });
 
-describe.runIf(HAVE_CHROMIUM)("comparing and rewinding runs in Chromium", () => {
-  beforeAll(async () => {
-    lb = await openLab();
-  });
-  afterAll(async () => {
-    await lb?.close();
-  });
-
+describeInLab("comparing and rewinding runs in Chromium", (lb) => {
   it("pins a run and overlays the next seed's on the loss and error charts", async () => {
     const page = await lb.newPage(encodeState(XOR));
     await waitLoaded(page, "xor-seeds");
@@ -72,6 +61,35 @@ describe.runIf(HAVE_CHROMIUM)("comparing and rewinding runs in Chromium", () => 
     await page.click("[aria-label='unpin 1']");
     await expect.poll(() => chartCount(page, "chart-loss", "series")).toBe(1);
     await page.close();
+  });
+
+  it("keeps pins in the URL: the link re-trains them to the same curves, bit for bit", async () => {
+    const page = await lb.newPage(encodeState(XOR));
+    await waitLoaded(page, "xor-seeds");
+    await runToEnd(page);
+    const finalLoss = await runState(page, "final-loss");
+    await page.click("[data-testid=pin-next-seed]");
+    await expect.poll(() => text(page, "pin-chip")).toContain("pinned 1: seed 1");
+    await expect.poll(() => page.url()).toContain("&pins=");
+    const pinnedLoss = await runState(page, "pin-final-loss");
+    expect(pinnedLoss).toBe(finalLoss);
+    const link = page.url();
+    expect(link.length, "the pin is its changes, not its curves").toBeLessThan(2500);
+    await page.close();
+
+    const again = await lb.newPage(link.slice(link.indexOf("#") + 1));
+    await again.waitForFunction(
+      () => document.querySelector("#run-state")?.getAttribute("data-pins-restoring") === "0",
+      null,
+      { timeout: 60_000 },
+    );
+    expect(await runState(again, "pins")).toBe("1");
+    expect(await text(again, "pin-chip")).toContain("pinned 1: seed 1");
+    expect(await runState(again, "pin-final-loss"), "re-trained from the link").toBe(pinnedLoss);
+    expect(await chartCount(again, "chart-loss", "series")).toBe(2);
+    expect(again.url()).toContain("&pins=");
+    await shot(again, "pins-from-link");
+    await again.close();
   });
 
   it("scrubs a finished run back to step k: boundary, network and phase portrait of that step", async () => {

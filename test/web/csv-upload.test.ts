@@ -56,6 +56,13 @@ describe("an uploaded CSV", () => {
     expect(configForUrl(tiny)).toBe(tiny);
   });
 
+  it("warns, as the CLI does, when every label is one class; not for two classes", () => {
+    const one = readCsvAsInline("x1,x2,y\n0,1,1\n1,0,1\n2,2,1\n", "ones.csv");
+    if ("error" in one) throw new Error(one.error);
+    expect(one.warning).toMatch(/every one of the 3 labels of ones\.csv is \+1 \(one class\).*label column/);
+    expect(read.warning).toBeNull();
+  });
+
   it("names a run after its file", () => {
     expect(fileStem("C:\\data\\points.v2.csv")).toBe("points.v2");
     expect(fileStem("/tmp/x.csv")).toBe("x");

@@ -2,10 +2,34 @@
  * The lab's GAN view in Debian's Chromium (playwright-core), served from the built dist/web. Needs
  * `npm run build` (npm test builds first) and /usr/bin/chromium (.ci/run installs it).
  */
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HAVE_CHROMIUM, type LabBrowser, openLab } from "./browser.js";
 
 let lb: LabBrowser;
+
+const PLANE = "[data-testid=gan-plane]";
+/** The generator updates of the run on screen (the plane's last frame). */
+const iteration = async (page: Page) => Number(await page.getAttribute(PLANE, "data-iteration"));
+
+/** Plays a fresh run at `speed` (updates/s, "Infinity": max) for ~2 s; the updates per second it made. */
+async function rateAt(
+  page: Page,
+  speed: string,
+): Promise<{ updates: number; seconds: number; rate: number }> {
+  await page.click("[data-testid=gan-reset]");
+  await expect.poll(() => iteration(page)).toBe(0);
+  await page.selectOption("[data-testid=gan-speed]", speed);
+  const t0 = Date.now();
+  await page.click("[data-testid=gan-play]");
+  await page.waitForTimeout(2000);
+  await page.click("[data-testid=gan-play]");
+  const seconds = (Date.now() - t0) / 1000;
+  // Pausing posts a last frame: wait until the count stands still.
+  let updates = -1;
+  await expect.poll(async () => updates === (updates = await iteration(page))).toBe(true);
+  return { updates, seconds, rate: updates / seconds };
+}
 
 describe.runIf(HAVE_CHROMIUM)("the GAN view in Chromium", () => {
   beforeAll(async () => {
@@ -73,4 +97,57 @@ describe.runIf(HAVE_CHROMIUM)("the GAN view in Chromium", () => {
     expect(lb.consoleErrors).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it("its speed menu sets the updates per second, also while playing, and step advances one record", async () => {
+    const page = await lb.newPage("gan");
+    await page.waitForSelector(PLANE);
+    // Slow: 100 updates/s at most (what is owed is capped at one second's worth, taken 10 at a time).
+    const slow = await rateAt(page, "100");
+    expect(slow.updates, "slow stays under 100 updates/s").toBeLessThanOrEqual(100 * slow.seconds + 20);
+    expect(slow.updates, "slow still trains").toBeGreaterThanOrEqual(30 * slow.seconds);
+    // Max is not held to the slow pace.
+    const max = await rateAt(page, "Infinity");
+    expect(max.updates, "max runs past the slow pace").toBeGreaterThan(100 * max.seconds + 20);
+    // Normal: 500/s, or as near as this machine goes (before, a fixed 40 ms wait after each 25 ms slice
+    // held it at ~40% of the worker's pace: 250/s where max made 690/s).
+    const normal = await rateAt(page, "500");
+    expect(normal.updates, "normal stays under 500 updates/s").toBeLessThanOrEqual(500 * normal.seconds + 20);
+    expect(normal.rate, `normal ${normal.rate}/s against max ${max.rate}/s`).toBeGreaterThan(
+      0.6 * Math.min(500, max.rate),
+    );
+
+    // A change of speed while playing takes effect at once.
+    await page.click("[data-testid=gan-reset]");
+    await expect.poll(() => iteration(page)).toBe(0);
+    await page.selectOption("[data-testid=gan-speed]", "Infinity");
+    await page.click("[data-testid=gan-play]");
+    await page.waitForFunction(
+      (sel) => Number(document.querySelector(sel)?.getAttribute("data-iteration")) >= 200,
+      PLANE,
+    );
+    await page.selectOption("[data-testid=gan-speed]", "100");
+    const from = await iteration(page);
+    const t0 = Date.now();
+    await page.waitForTimeout(2000);
+    const slowed = (await iteration(page)) - from;
+    // One frame (≤ 120 ms at max pace) may already be under way when the speed changes.
+    expect(slowed, "after switching to slow while playing").toBeLessThanOrEqual(
+      (100 * (Date.now() - t0)) / 1000 + 20 + 0.12 * max.rate,
+    );
+    expect(slowed).toBeGreaterThan(0);
+
+    // Single steps: paused, each press is one record's worth of updates (50), never more.
+    await page.click("[data-testid=gan-play]");
+    let paused = -1;
+    await expect.poll(async () => paused === (paused = await iteration(page))).toBe(true);
+    await page.click("[data-testid=gan-step]");
+    await expect.poll(() => iteration(page)).toBe(paused + 50);
+    await page.click("[data-testid=gan-step]");
+    await expect.poll(() => iteration(page)).toBe(paused + 100);
+    await page.waitForTimeout(300);
+    expect(await iteration(page), "a step does not start playing").toBe(paused + 100);
+    expect(await page.getAttribute("[data-testid=gan-play]", "aria-label")).toBe("play");
+    expect(lb.consoleErrors).toEqual([]);
+    await page.close();
+  }, 90_000);
 });

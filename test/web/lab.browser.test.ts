@@ -39,31 +39,36 @@ describe.runIf(HAVE_CHROMIUM)("the lab in Chromium", () => {
     await lb?.close();
   });
 
-  it("runs every preset: curves move, theory overlaid where it applies", async () => {
-    const page = await newPage();
-    for (const p of PRESETS) {
-      await page.selectOption("[data-testid=preset]", p.id);
-      await waitLoaded(page, p.config.name!);
-      await expect.poll(() => page.textContent("[data-testid=watch]")).toContain(p.watch.slice(0, 30));
-      await page.click("[data-testid=play]");
-      const first = await waitRecords(page, 3);
-      const later = await waitRecords(page, first + 2);
-      expect(later).toBeGreaterThan(first);
-      await page.click("[data-testid=play]"); // pause
-      expect(await page.isVisible("[data-testid=chart-loss]")).toBe(true);
-      expect(await page.isVisible("[data-testid=chart-error]")).toBe(true);
-      const theory = Number(await state(page, "theory"));
-      if (["c1", "c2", "c3", "c4", "c6"].includes(p.id)) {
-        expect(theory, `theory overlay for ${p.id}`).toBeGreaterThan(0);
-        expect(await page.isVisible("[data-testid=phase-canvas]")).toBe(true);
+  it(
+    "runs every preset: curves move, theory overlaid where it applies",
+    async () => {
+      const page = await newPage();
+      for (const p of PRESETS) {
+        await page.selectOption("[data-testid=preset]", p.id);
+        await waitLoaded(page, p.config.name!);
+        await expect.poll(() => page.textContent("[data-testid=watch]")).toContain(p.watch.slice(0, 30));
+        await page.click("[data-testid=play]");
+        const first = await waitRecords(page, 3);
+        const later = await waitRecords(page, first + 2);
+        expect(later).toBeGreaterThan(first);
+        await page.click("[data-testid=play]"); // pause
+        expect(await page.isVisible("[data-testid=chart-loss]")).toBe(true);
+        expect(await page.isVisible("[data-testid=chart-error]")).toBe(true);
+        const theory = Number(await state(page, "theory"));
+        if (["c1", "c2", "c3", "c4", "c6"].includes(p.id)) {
+          expect(theory, `theory overlay for ${p.id}`).toBeGreaterThan(0);
+          expect(await page.isVisible("[data-testid=phase-canvas]")).toBe(true);
+        }
+        if (["c5", "c7"].includes(p.id))
+          expect(await page.textContent("[data-testid=card-modes]")).toContain("Feature strengths");
+        if (["moons", "spiral"].includes(p.id))
+          expect(await page.isVisible("[data-testid=boundary-canvas]")).toBe(true);
       }
-      if (["c5", "c7"].includes(p.id))
-        expect(await page.textContent("[data-testid=card-modes]")).toContain("Feature strengths");
-      if (["moons", "spiral"].includes(p.id))
-        expect(await page.isVisible("[data-testid=boundary-canvas]")).toBe(true);
-    }
-    await page.close();
-  });
+      await page.close();
+      // One page walks every preset: its time grows with their number (17 now).
+    },
+    8_000 * PRESETS.length,
+  );
 
   it("a control changes the URL, and that URL restores the state", async () => {
     const page = await newPage();

@@ -3,23 +3,19 @@
  * the CLI trains the same way, a train/test split with its test loss and test points, and sliders.
  * Needs `npm run build` and /usr/bin/chromium, like lab.browser.test.ts. LAB_SHOTS=dir saves screenshots.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { parseRunConfig } from "../../src/config/validate.js";
 import { runTraining } from "../../src/train/run.js";
 import { encodeState } from "../../web/src/state/url-state.js";
 import {
   chartCount,
-  HAVE_CHROMIUM,
-  type LabBrowser,
-  openLab,
+  describeInLab,
   runState,
   runToEnd,
   shot,
   testIdText as text,
   waitLoaded,
 } from "./browser.js";
-
-let lb: LabBrowser;
 
 /** XOR is not linearly separable in (x1, x2), but is in x1·x2: the cross is what Playground teaches. */
 const XOR = {
@@ -34,14 +30,7 @@ const XOR = {
   train: { steps: 400 },
 } as const;
 
-describe.runIf(HAVE_CHROMIUM)("Playground parity in Chromium", () => {
-  beforeAll(async () => {
-    lb = await openLab();
-  });
-  afterAll(async () => {
-    await lb?.close();
-  });
-
+describeInLab("Playground parity in Chromium", (lb) => {
   it("trains on input features exactly as the CLI does, and shows test loss and test points", async () => {
     const config = parseRunConfig(XOR);
     const page = await lb.newPage(encodeState(config));
@@ -58,6 +47,7 @@ describe.runIf(HAVE_CHROMIUM)("Playground parity in Chromium", () => {
       /^Now: test loss [\d.]+ per point \(train [\d.]+\), test error [\d.]+\.$/,
     );
     expect(await text(page, "card-test")).toContain("120 training points and 80 test points");
+    expect(await page.isVisible("[data-testid=no-test-note]"), "this data has a test set").toBe(false);
     expect(Number(await page.getAttribute("[data-testid=boundary-canvas]", "data-test-points"))).toBe(0);
     await page.click("[data-testid=show-test]");
     await expect
@@ -129,6 +119,11 @@ describe.runIf(HAVE_CHROMIUM)("Playground parity in Chromium", () => {
     await expect.poll(() => page.getAttribute(net, "data-step")).not.toBe("0");
     const after = await page.$$eval(`${net} line`, (ls) => ls.map((l) => l.getAttribute("data-w")).join());
     expect(after).not.toBe(before);
+    // No held-out set: no test card, and a line says why and which data have one.
+    expect(await page.isVisible("[data-testid=card-test]")).toBe(false);
+    expect(await text(page, "no-test-note")).toMatch(
+      /^No test loss: orthogonal data has no held-out test set; playground, moons and blobs data draw/,
+    );
     await page.close();
   });
 

@@ -3,10 +3,12 @@
  * drawn (the chart canvases report how many theory curves and rules they were given).
  * Needs `npm run build` and /usr/bin/chromium, like lab.browser.test.ts.
  */
+import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PRESETS } from "../../web/src/presets.js";
 import { chartCount, HAVE_CHROMIUM, type LabBrowser, openLab, runToEnd, waitLoaded } from "./browser.js";
+import { STUDY_PROMISES } from "./study-promises.js";
 
 let lb: LabBrowser;
 
@@ -17,6 +19,7 @@ const logYOn = (page: Page, card: string) =>
 
 /** What each preset's box promises, checked on a finished run. */
 const PROMISES: Record<string, (page: Page) => Promise<void>> = {
+  ...STUDY_PROMISES,
   async c1(page) {
     expect(await page.isChecked("[data-testid=log-x]"), "C1 starts on log time").toBe(true);
     expect(await chartCount(page, "chart-error", "theory"), "this init's curve and E(t)").toBe(2);
@@ -47,10 +50,25 @@ const PROMISES: Record<string, (page: Page) => Promise<void>> = {
     expect(await chartCount(page, "chart-modes", "rules"), "a dotted predicted time per feature").toBe(3);
     expect(await logYOn(page, "modes"), "e^{prt} growth on a log axis").toBe("true");
     const note = await text(page, "feature-note");
-    const t = [...note.matchAll(/t_([ABC]) = ([\d.]+)/g)].map((m) => Number(m[2]));
+    const t = [...note.replace(/Measured in this run.*/, "").matchAll(/t_([ABC]) = (\d+(?:\.\d+)?)/g)].map(
+      (m) => Number(m[2]),
+    );
     expect(t.length).toBe(3);
     expect(t[1] / t[0]).toBeCloseTo(2, 1); // half the frequency: twice the time
     expect(t[2] / t[1]).toBeCloseTo(2, 1);
+    // A, B and C take off in that order, each near its exact predicted time (from this run's init).
+    const measured = [...(await text(page, "feature-measured")).matchAll(/t_([ABC]) = (\d+(?:\.\d+)?)/g)].map(
+      (m) => Number(m[2]),
+    );
+    expect(measured.length, "all three learned by the end").toBe(3);
+    expect(measured[0]).toBeLessThan(measured[1]);
+    expect(measured[1]).toBeLessThan(measured[2]);
+    expect(await text(page, "no-test-note"), "features data: per-feature test sets only").toMatch(
+      /^No train\/test loss: this data's test sets \(A-only, B-only, C-only, all\) are probes/,
+    );
+    for (const [j, m] of measured.entries()) {
+      expect(Math.abs(m - t[j]) / t[j], `feature ${"ABC"[j]}`).toBeLessThan(0.1);
+    }
   },
   async c6(page) {
     expect(await chartCount(page, "chart-error", "theory")).toBe(2);
@@ -60,11 +78,49 @@ const PROMISES: Record<string, (page: Page) => Promise<void>> = {
     expect(await text(page, "card-modes")).toContain("Feature strengths");
     expect(await logYOn(page, "modes"), "B stalls on a log y axis").toBe("true");
   },
+  async saxe(page) {
+    expect(await page.isChecked("[data-testid=log-x]"), "sigmoids over decades of time").toBe(true);
+    expect(await visible(page, "card-modes"), "one margin per point").toBe(true);
+  },
+  async "implicit-bias"(page) {
+    expect(await page.isChecked("[data-testid=log-x]"), "1/t and ln t on log time").toBe(true);
+    expect(await visible(page, "boundary-canvas"), "the boundary settling").toBe(true);
+  },
   async moons(page) {
     expect(await visible(page, "boundary-canvas")).toBe(true);
   },
   async spiral(page) {
     expect(await visible(page, "boundary-canvas")).toBe(true);
+  },
+  async eos(page) {
+    expect(await text(page, "regime"), "the meter names the broken assumption").toContain("stability");
+    const why = (await page.getAttribute("[data-testid=regime]", "title")) ?? "";
+    expect(why).toMatch(/η·λ_max = [\d.]+ \(recorded at step \d+\) > 2: .*edge of stability/);
+    // The box sends the reader to History CSV's lrSharpness column: ≈ 0.9 at the start, ≈ 2 from ~1000 on.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "History CSV" }).click(),
+    ]);
+    const rows = readFileSync((await download.path())!, "utf8")
+      .trim()
+      .split("\n");
+    const header = rows[0].split(",");
+    const col = header.indexOf("lrSharpness");
+    const stepCol = header.indexOf("step");
+    expect(col, "History CSV has lrSharpness").toBeGreaterThan(0);
+    const cells = rows.slice(1).map((r) => r.split(","));
+    const at = (step: number) => Number(cells.find((c) => Number(c[stepCol]) >= step)![col]);
+    expect(at(0), "η·λ_max at the start").toBeGreaterThan(0.7);
+    expect(at(0)).toBeLessThan(1.1);
+    const late = cells.filter((c) => Number(c[stepCol]) >= 1000).map((c) => Number(c[col]));
+    const median = [...late].sort((a, b) => a - b)[late.length >> 1];
+    expect(median, "η·λ_max hovers at 2 from step 1000 on").toBeGreaterThan(1.85);
+    expect(median).toBeLessThan(2.2);
+  },
+  async s2s(page) {
+    expect(await page.isChecked("[data-testid=log-x]"), "the staircase needs log time").toBe(true);
+    expect(await visible(page, "card-loss")).toBe(true);
+    expect(await text(page, "card-loss")).toContain("squared");
   },
 };
 

@@ -92,6 +92,7 @@ describe("LabSession (the worker's training)", () => {
         ],
         y: [1, -1],
       },
+      warning: null,
     });
     const bad = readCsvAsInline("x1,x2,y\n0,1,1\n1,oops,0\n", "pts.csv");
     expect("error" in bad && bad.error).toMatch(/pts\.csv, line 3, column "x2": "oops" is not a number/);

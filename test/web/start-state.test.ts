@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PRESETS } from "../../web/src/presets.js";
+import { normalizeConfig, type RawConfig } from "../../web/src/state/config-edit.js";
 import { initialRaw, labThreads, presetView } from "../../web/src/state/start-state.js";
 import { encodeState } from "../../web/src/state/url-state.js";
 
@@ -17,7 +18,11 @@ describe("the lab's start state", () => {
 
   it("starts a preset on its own axes, anything else on linear time and log loss", () => {
     const c1 = PRESETS.find((p) => p.id === "c1")!;
-    expect(presetView({ name: c1.config.name }).logX).toBe(true);
+    expect(presetView(normalizeConfig(c1.config) as RawConfig).logX).toBe(true);
+    expect(
+      presetView({ name: c1.config.name, data: { kind: "inline" } }).logX,
+      "C1's name on other data",
+    ).toBe(false);
     expect(presetView({ name: "not a preset" })).toEqual({ logX: false, logY: { loss: true } });
   });
 

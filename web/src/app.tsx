@@ -9,11 +9,13 @@ import type { RunView } from "./components/run-view.js";
 import { TakeAway } from "./components/take-away.js";
 import { Notice, type Speed, Transport } from "./components/transport.js";
 import { download, figureSpec, renderFigure } from "./export/figures.js";
+import { networkFigure } from "./export/network-figure.js";
 import { PRESETS } from "./presets.js";
 import { Live } from "./run/live.js";
-import { type PinnedRun, pinLabel, pinRun } from "./run/pins.js";
+import { pinLabel, pinRun } from "./run/pins.js";
 import { canScrub } from "./run/scrub.js";
 import { useLabRun } from "./run/use-lab-run.js";
+import { usePins } from "./run/use-pins.js";
 import { cliCommand } from "./state/cli-command.js";
 import {
   type FieldPath,
@@ -23,6 +25,7 @@ import {
   validateConfig,
 } from "./state/config-edit.js";
 import { configForUrl, neutralConfig, neutralNotice, readCsvAsInline } from "./state/csv-upload.js";
+import { presetOf } from "./state/preset-of.js";
 import { initialRaw, labThreads, presetView } from "./state/start-state.js";
 import { decodeState, encodeState } from "./state/url-state.js";
 
@@ -69,16 +72,22 @@ export function App() {
   const v = useMemo(() => validateConfig(raw), [raw]);
   const lab = useLabRun(LAB_THREADS);
   const { run, load } = lab;
-  const [pins, setPins] = useState<PinnedRun[]>([]);
-  // The record shown by the history slider (null: the latest); a new run starts at its latest.
+  const pinned = usePins(v.config, setNotice);
+  const { pins, setPins } = pinned;
+  // The record shown by the history slider (null: the latest). It lasts only while the run stands still:
+  // play, step and reset go back to the latest, or the charts would stay at that record as the run trains
+  // on (on a log record schedule half the slider lies before t = 1, so a scrubbed chart "stopped" early).
   const [scrubAt, setScrubAt] = useState<number | null>(null);
 
   useEffect(() => {
-    history.replaceState(null, "", `#${encodeState(configForUrl(raw))}`);
     setScrubAt(null);
     const t = setTimeout(() => load(v.config), 150);
     return () => clearTimeout(t);
   }, [raw, v.config, load]);
+
+  useEffect(() => {
+    history.replaceState(null, "", `#${encodeState(configForUrl(raw))}${pinned.fragment}`);
+  }, [raw, pinned.fragment]);
 
   useEffect(() => {
     const onHash = () => {
@@ -113,13 +122,14 @@ export function App() {
     const data = raw.data as { kind?: string; path?: string } | undefined;
     if (data?.kind === "file" && data.path === file.name) {
       // The file a link names (too large for the link): its config is kept, only the points come in.
-      setNotice(null);
+      setNotice(res.warning && `Warning: ${res.warning}`);
       setRaw((r) => setAt(r, ["data"], res.data));
       return;
     }
     setLogX(false);
     setLogY({ loss: true });
-    setNotice(neutralNotice(file.name, res.data.x.length, res.data.x[0]?.length ?? 0));
+    const loaded = neutralNotice(file.name, res.data.x.length, res.data.x[0]?.length ?? 0);
+    setNotice(res.warning ? `${loaded} Warning: ${res.warning}` : loaded);
     setRaw(normalizeConfig(neutralConfig(res.data, file.name, raw.seed)) as RawConfig);
   };
   const flash = (msg: string) => {
@@ -141,13 +151,16 @@ export function App() {
     const r = run.current;
     if (!r.config || !r.info) return;
     try {
-      const out = await renderFigure(figureSpec(card, r as RunView, logX, logY[card] ?? false), format);
+      const out =
+        card === "network"
+          ? await networkFigure(format, r.config.name ?? "run")
+          : await renderFigure(figureSpec(card, r as RunView, logX, logY[card] ?? false), format);
       download(`learndyn-${card}.${format}`, out, "image/svg+xml");
     } catch (e) {
       flash(`figure export failed: ${(e as Error).message}`);
     }
   };
-  const preset = PRESETS.find((p) => p.config.name === raw.name);
+  const preset = presetOf(raw);
   const canRun = v.config !== null && !run.current.loadError;
   const viewOptions = {
     logX,
@@ -188,10 +201,19 @@ export function App() {
           prefix=""
           playing={lab.playing}
           canRun={canRun}
-          onReset={() => load(v.config)}
+          onReset={() => {
+            setScrubAt(null);
+            load(v.config);
+          }}
           resetTitle="reset: new run from step 0"
-          onToggle={() => lab.togglePlay(v.config)}
-          onStep={() => lab.step(10)}
+          onToggle={() => {
+            setScrubAt(null);
+            lab.togglePlay(v.config);
+          }}
+          onStep={() => {
+            setScrubAt(null);
+            lab.step(10);
+          }}
           stepTitle="advance 10 steps"
           speeds={SPEEDS}
           speed={lab.speed}
@@ -213,7 +235,12 @@ export function App() {
             <>
               <RunStateOutput
                 r={r}
-                extra={{ at: scrubAt === null ? "" : String(scrubAt), pins: String(pins.length) }}
+                extra={{
+                  at: scrubAt === null ? "" : String(scrubAt),
+                  pins: String(pins.length),
+                  "pin-final-loss": pins.map((p) => String(p.loss.y[p.loss.y.length - 1])).join(" "),
+                  "pins-restoring": pinned.restoring ? "1" : "0",
+                }}
               />
               <div class="compare">
                 <PinBar

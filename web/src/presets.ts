@@ -1,8 +1,11 @@
 /**
- * Presets: one run config per claim of THEORY.md (C1–C7), each with two sentences on what to watch.
+ * Presets: one run config per claim of THEORY.md (C1–C7), plus Playground sets and the second-order studies
+ * (edge of stability, saddle-to-saddle) and the studies' (study-presets.ts), each with two sentences on what to watch.
  * They are ordinary run configs: `learndyn train --config` runs them unchanged.
  */
 import type { RunConfigInput } from "../../src/index.js";
+import { saddleToSaddle } from "../../src/theory/saddle-to-saddle.js";
+import { STUDY_PRESETS } from "./study-presets.js";
 
 /** A preset of the lab. */
 export interface Preset {
@@ -39,6 +42,60 @@ const diagonalInit = (eps: number) => ({
     { scheme: "gaussian" as const, scale: eps },
   ],
 });
+
+/**
+ * A sparse classification for the diagonal linear network: x ~ N(0, I_d) (n rows, mulberry32 + Box–Muller
+ * so the preset is the same everywhere), y = sign(x·β*) with β* = 2e₀ − e₃ + ½e₇.
+ */
+function sparseData(n: number, d: number): { x: number[][]; y: number[] } {
+  let state = 0x5eed;
+  const uniform = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+  const x = Array.from({ length: n }, () => Array.from({ length: d }, normal));
+  return { x, y: x.map((r) => (2 * r[0] - r[3] + 0.5 * r[7] >= 0 ? 1 : -1)) };
+}
+
+/** The saddle-to-saddle preset: u ⊙ v from u = √2·α, v = 0, squared loss, GD; Algorithm 1's staircase. */
+function saddlePreset(): Preset {
+  const alpha = 1e-4;
+  const lr = 0.02;
+  const data = sparseData(20, 30);
+  // Algorithm 1's jumps at t̃ = t/ln(1/α): the step of a jump is t̃·ln(1/α)/η.
+  const saddles = saddleToSaddle(data.x, data.y).slice(0, 3);
+  const steps = saddles.slice(1).map((q) => Math.round((q.time * Math.log(1 / alpha)) / lr));
+  return {
+    id: "s2s",
+    claim: "—",
+    title: "Saddle-to-saddle · diagonal linear network",
+    watch:
+      `The loss (log time) steps down plateau by plateau: at init scale α = ${alpha} the network u ⊙ v sits at a saddle, then one coordinate switches on and it jumps to the next (Pesme & Flammarion 2023). ` +
+      `Their Algorithm 1 predicts plateaus at loss ${saddles.map((q) => q.loss.toPrecision(3)).join(" → ")} with drops near t = η·step = ${steps.map((k) => (k * lr).toFixed(1)).join(" and ")} (steps ${steps.join(", ")}; later saddles blur at this α); raise init to ~1 and the plateaus vanish (the lazy regime).`,
+    config: {
+      name: "saddle-to-saddle",
+      seed: 1,
+      data: { kind: "inline", name: "sparse (n 20, d 30)", x: data.x, y: data.y },
+      model: { hidden: [30], activation: "linear", bias: false, diagonalLayers: [0] },
+      init: {
+        scheme: "gaussian",
+        scale: 0,
+        layers: [
+          { scheme: "diagonal", values: Array.from({ length: 30 }, () => Math.SQRT2 * alpha) },
+          { scheme: "gaussian", scale: 0 },
+        ],
+      },
+      loss: { kind: "squared", reduction: "mean" },
+      optimizer: { kind: "gd", lr },
+      train: { steps: 2 * steps[steps.length - 1] },
+      probes: { schedule: { kind: "every", every: 10 }, include: [] },
+    },
+    view: { logX: true },
+  };
+}
 
 export const PRESETS: readonly Preset[] = [
   {
@@ -236,6 +293,46 @@ export const PRESETS: readonly Preset[] = [
     view: { logY: ["modes"] },
   },
   {
+    id: "saxe",
+    claim: "Saxe",
+    title: "Saxe · Linear modes under squared loss",
+    watch:
+      "A linear diagonal net under squared loss: each point is its own mode, and its margin rises on a sigmoid to exactly 1 and stops there, later for smaller ‖x‖ (Saxe et al.'s linear case, m' = 2rm(1 − m): time ∝ 1/r). " +
+      "Switch the loss to ce and the same modes never stop growing (the paper's C2); `learndyn reproduce saxe` puts the theory over deep linear nets.",
+    config: {
+      name: "Saxe linear modes",
+      seed: 2,
+      data: { kind: "orthogonal", norms: [2, 1, 0.5], labels: "positive" },
+      model: { hidden: [3], activation: "linear", bias: false, diagonalLayers: [0] },
+      init: diagonalInit(0.1),
+      loss: { kind: "squared", reduction: "sum" },
+      optimizer: { kind: "gd", lr: 0.02 },
+      train: { steps: 1500 },
+      probes: { schedule: { kind: "every", every: 5 }, include: [] },
+    },
+    view: { logX: true },
+  },
+  {
+    id: "implicit-bias",
+    claim: "IB",
+    title: "Implicit bias · CE keeps going, hinge stops",
+    watch:
+      "Separable blobs and a bias-free 2-layer ReLU net on cross-entropy: on the log axes the loss keeps falling like 1/t and the margins keep growing like ln t long after every point is right, while the boundary settles to the max-margin direction. " +
+      "Switch the loss to hinge: once every margin passes 1 the gradient is exactly zero and everything stops (`learndyn reproduce implicit-bias` checks both against the SVM).",
+    config: {
+      name: "implicit bias",
+      seed: 9,
+      data: { kind: "blobs", n: 40, d: 2, std: 1, separation: 3, margin: 0.3, direction: "random" },
+      model: { hidden: [20], activation: "relu", bias: false },
+      init: { scheme: "gaussian", scale: 0.1 },
+      loss: { kind: "ce", reduction: "sum" },
+      optimizer: { kind: "gd", lr: 0.01 },
+      train: { steps: 20000 },
+      probes: { schedule: { kind: "every", every: 50 }, include: [] },
+    },
+    view: { logX: true },
+  },
+  {
     id: "moons",
     claim: "C7",
     title: "C7 · Two moons (starvation in 2-D)",
@@ -273,6 +370,27 @@ export const PRESETS: readonly Preset[] = [
       probes: { schedule: { kind: "every", every: 10 }, include: [] },
     },
   },
+  {
+    id: "eos",
+    claim: "—",
+    title: "Edge of stability · spiral",
+    watch:
+      "Full-batch GD at η = 0.1 on a squared loss: Cohen et al. (2021) predict that the sharpness λ_max rises until η·λ_max reaches 2 and then hovers there, while the loss keeps falling with small spikes. " +
+      "No chart here draws the sharpness: the sharpness probe records η·λ_max every 20 steps into the history (History CSV, column lrSharpness: ≈ 0.9 at the start, ≈ 2 from step ~1000 on), and the status line's regime meter says the theory breaks at stability (hover it for the largest η·λ_max recorded), where GD no longer follows the gradient flow the theory solves.",
+    config: {
+      name: "edge of stability",
+      seed: 3,
+      data: { kind: "playground", set: "spiral", n: 100, noise: 0 },
+      model: { hidden: [32, 32], activation: "tanh", bias: true },
+      init: { scheme: "xavier-normal", scale: 1 },
+      loss: { kind: "squared", reduction: "mean" },
+      optimizer: { kind: "gd", lr: 0.1 },
+      train: { steps: 4000 },
+      probes: { schedule: { kind: "every", every: 20 }, include: ["sharpness"] },
+    },
+  },
+  saddlePreset(),
+  ...STUDY_PRESETS,
 ];
 
 /** The preset with this id, or undefined. */

@@ -1,5 +1,6 @@
 import { formatNumber as fmt } from "../../figures/figure.js";
 import { type LineSeries, lineChart } from "../../figures/lineChart.js";
+import { simAndTheory } from "../../figures/simAndTheory.js";
 import { paletteColor } from "../../figures/theme.js";
 import { marginAtTime, marginLateAsymptote } from "../../theory/balanced-ei.js";
 import type { ExperimentFigure } from "../experiment.js";
@@ -145,21 +146,16 @@ export function offDiagonalFigure(
 export function linearMarginsFigure(b: BalancedResult): ExperimentFigure {
   const series: LineSeries[] = [];
   b.modes.forEach((m, k) => {
-    const group = `‖x‖ = ${fmt(m.r)}`;
-    series.push({
-      name: `linear r=${m.r}`,
-      group,
-      color: paletteColor(k),
-      points: positive(b.t, m.simulated),
-    });
     const tMax = b.t[b.t.length - 1];
     const grid = Array.from({ length: 200 }, (_, i) => 1e-2 * (tMax / 1e-2) ** (i / 199));
-    series.push({
-      name: `Ei r=${m.r}`,
-      group,
-      kind: "theory",
-      points: grid.map((t) => ({ x: t, y: marginAtTime(t, m.m0, m.r) })),
-    });
+    series.push(
+      ...simAndTheory({
+        group: `‖x‖ = ${fmt(m.r)}`,
+        color: k,
+        sim: { name: `linear r=${m.r}`, points: positive(b.t, m.simulated) },
+        theory: { name: `Ei r=${m.r}`, points: grid.map((t) => ({ x: t, y: marginAtTime(t, m.m0, m.r) })) },
+      }),
+    );
   });
   const worst = Math.max(...b.modes.map((m) => m.maxRelError));
   return {
@@ -187,20 +183,21 @@ export function lrErrorFigure(rows: { lr: number; result: BalancedResult }[]): E
   const norms = rows[0].result.modes.map((m) => m.r);
   const series: LineSeries[] = [];
   norms.forEach((r, k) => {
-    const group = `‖x‖ = ${fmt(r)}`;
-    series.push({
-      name: `measured r=${r}`,
-      group,
-      color: paletteColor(k),
-      showPoints: true,
-      points: rows.map(({ lr, result }) => ({ x: lr, y: result.modes[k].maxRelError })),
-    });
-    series.push({
-      name: `bound r=${r}`,
-      group,
-      kind: "theory",
-      points: rows.map(({ lr, result }) => ({ x: lr, y: result.modes[k].errorBound })),
-    });
+    series.push(
+      ...simAndTheory({
+        group: `‖x‖ = ${fmt(r)}`,
+        color: k,
+        sim: {
+          name: `measured r=${r}`,
+          showPoints: true,
+          points: rows.map(({ lr, result }) => ({ x: lr, y: result.modes[k].maxRelError })),
+        },
+        theory: {
+          name: `bound r=${r}`,
+          points: rows.map(({ lr, result }) => ({ x: lr, y: result.modes[k].errorBound })),
+        },
+      }),
+    );
   });
   return {
     name: "lr-error",

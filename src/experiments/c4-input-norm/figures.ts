@@ -1,5 +1,6 @@
 import { formatNumber as fmt } from "../../figures/figure.js";
 import { type LineSeries, lineChart } from "../../figures/lineChart.js";
+import { simAndTheory } from "../../figures/simAndTheory.js";
 import { paletteColor } from "../../figures/theme.js";
 import { logSpaced } from "../../math/spacing.js";
 import { flipTimeCE, flipTimeExact } from "../../theory/flip-time.js";
@@ -65,20 +66,21 @@ export function flipVsScaleFigure(
   const series: LineSeries[] = [];
   const epsGrid = logSpaced(rows[0].eps, rows[rows.length - 1].eps, 60);
   norms.forEach((r, k) => {
-    const group = `‖x‖ = ${fmt(r)}`;
-    series.push({
-      name: `measured r=${r}`,
-      group,
-      color: paletteColor(k),
-      showPoints: true,
-      points: rows.map(({ eps, result }) => ({ x: eps, y: r * result.measured[k] })),
-    });
-    series.push({
-      name: `exact r=${r}`,
-      group,
-      kind: "theory",
-      points: epsGrid.map((eps) => ({ x: eps, y: r * flipTimeExact(eps, -ratio * eps, { r }) })),
-    });
+    series.push(
+      ...simAndTheory({
+        group: `‖x‖ = ${fmt(r)}`,
+        color: k,
+        sim: {
+          name: `measured r=${r}`,
+          showPoints: true,
+          points: rows.map(({ eps, result }) => ({ x: eps, y: r * result.measured[k] })),
+        },
+        theory: {
+          name: `exact r=${r}`,
+          points: epsGrid.map((eps) => ({ x: eps, y: r * flipTimeExact(eps, -ratio * eps, { r }) })),
+        },
+      }),
+    );
   });
   const closed = flipTimeCE(1, -ratio, 1);
   return {

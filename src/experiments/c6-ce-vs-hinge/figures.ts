@@ -1,7 +1,7 @@
 import { formatNumber as fmt } from "../../figures/figure.js";
 import { type LineSeries, lineChart } from "../../figures/lineChart.js";
 import { type ScatterPoint, scatterChart } from "../../figures/scatterChart.js";
-import { paletteColor } from "../../figures/theme.js";
+import { simAndTheory } from "../../figures/simAndTheory.js";
 import { hingeMarginAtTime, marginAtTime } from "../../theory/balanced-ei.js";
 import type { ExperimentFigure } from "../experiment.js";
 import type { C6Measurement } from "./measure.js";
@@ -27,21 +27,20 @@ export function marginsFigure(b: BalancedPairResult, show: readonly number[], a0
     for (const loss of ["cross-entropy", "hinge"] as const) {
       const run = loss === "hinge" ? b.hinge : b.ce;
       const group = `${loss}, ‖x‖ = ${fmt(r)}`;
-      series.push({
-        name: `${group} sim`,
-        group,
-        color: paletteColor(slot++),
-        points: positive(run.t, run.margin[k]),
-      });
-      series.push({
-        name: `${group} theory`,
-        group,
-        kind: "theory",
-        points: grid.map((t) => ({
-          x: t,
-          y: loss === "hinge" ? hingeMarginAtTime(t, m0, r) : marginAtTime(t, m0, r),
-        })),
-      });
+      series.push(
+        ...simAndTheory({
+          group,
+          color: slot++,
+          sim: { name: `${group} sim`, points: positive(run.t, run.margin[k]) },
+          theory: {
+            name: `${group} theory`,
+            points: grid.map((t) => ({
+              x: t,
+              y: loss === "hinge" ? hingeMarginAtTime(t, m0, r) : marginAtTime(t, m0, r),
+            })),
+          },
+        }),
+      );
     }
   }
   return {
@@ -85,30 +84,18 @@ export function normFigure(b: BalancedPairResult): ExperimentFigure {
       yTitle: "‖θ‖²/n = mean (a² + b²)",
       xScale: "log",
       series: [
-        {
-          name: "ce sim",
+        ...simAndTheory({
           group: "cross-entropy",
-          color: paletteColor(0),
-          points: positive(b.ce.t, mean(b.ceNormSq)),
-        },
-        {
-          name: "ce theory",
-          group: "cross-entropy",
-          kind: "theory",
-          points: positive(b.ce.t, mean(b.ceNormSqTheory)),
-        },
-        {
-          name: "hinge sim",
+          color: 0,
+          sim: { name: "ce sim", points: positive(b.ce.t, mean(b.ceNormSq)) },
+          theory: { name: "ce theory", points: positive(b.ce.t, mean(b.ceNormSqTheory)) },
+        }),
+        ...simAndTheory({
           group: "hinge",
-          color: paletteColor(1),
-          points: positive(b.hinge.t, mean(b.hingeNormSq)),
-        },
-        {
-          name: "hinge theory",
-          group: "hinge",
-          kind: "theory",
-          points: positive(b.hinge.t, mean(b.hingeNormSqTheory)),
-        },
+          color: 1,
+          sim: { name: "hinge sim", points: positive(b.hinge.t, mean(b.hingeNormSq)) },
+          theory: { name: "hinge theory", points: positive(b.hinge.t, mean(b.hingeNormSqTheory)) },
+        }),
       ],
       legend: "top-left",
     }),

@@ -5,7 +5,7 @@
 import { stagedErrorBound } from "../../kit/measure/mode-error-bound.js";
 import type { ModeStart } from "../../kit/measure/modes.js";
 import { logTimeStages } from "../../kit/measure/staged-run.js";
-import { HINGE_GD, type HingeGdMeasurement, measureHingeGd } from "./discrete-gd.js";
+import { HINGE_ADAM, HINGE_GD, type HingeGdMeasurement, measureHingeGd } from "./discrete-gd.js";
 import {
   type BalancedPairResult,
   type FlipRatioResult,
@@ -32,6 +32,8 @@ export interface C6Measurement {
   lrRows: { lr: number; flip: FlipRatioResult; pair: BalancedPairResult }[];
   /** Balanced hinge modes at κ = 2.5 against the exact discrete GD map (HINGE_GD). */
   hingeGd: HingeGdMeasurement;
+  /** The same modes under Adam against Adam's exact scalar recurrence (HINGE_ADAM). */
+  hingeAdam: HingeGdMeasurement;
 }
 
 /** Runs every C6 simulation with settings `s`. */
@@ -54,5 +56,15 @@ export function measureC6(s: C6Settings): C6Measurement {
     flip: measureFlipRatio(starts, { lr }),
     pair: measureBalancedPair({ norms: s.norms, a0: s.a0, lr, tEnd: 100, tSwitch: 10 }),
   }));
-  return { starts, flip, pair, bounds, kOne, epsRows, lrRows, hingeGd: measureHingeGd(HINGE_GD) };
+  return {
+    starts,
+    flip,
+    pair,
+    bounds,
+    kOne,
+    epsRows,
+    lrRows,
+    hingeGd: measureHingeGd(HINGE_GD),
+    hingeAdam: measureHingeGd(HINGE_ADAM),
+  };
 }

@@ -91,21 +91,17 @@ export interface StarvationMeasureResult {
   steps: number;
 }
 
-/** Options of {@link diagonalNetConfig}. */
-export interface DiagonalNetConfigOptions {
-  p: number;
-  rA?: number;
-  rB?: number;
-  eps: number;
-  loss?: "ce" | "hinge";
-  spectralDecoupling?: number;
-  n?: number;
-  /** Learning rate. Default 0.02. */
-  lr?: number;
+/**
+ * Options of {@link diagonalNetConfig}: one constant-η run, so measureStarvation's own fields (the same
+ * meaning, the same defaults) without its stages, horizon and noisy test; `perDecade` is this run's.
+ */
+export interface DiagonalNetConfigOptions
+  extends Pick<
+    StarvationMeasureOptions,
+    "p" | "rA" | "rB" | "eps" | "loss" | "spectralDecoupling" | "n" | "lr" | "perDecade" | "seed"
+  > {
   /** Steps. */
   steps: number;
-  perDecade?: number;
-  seed?: number;
 }
 
 /** The run config of THEORY.md §7's diagonal network on two-feature data (see the module comment). */

@@ -1,54 +1,77 @@
-import { integrate } from "../../theory/ode.js";
-import type { EosSettings } from "./settings.js";
-import { type EosNet, eosNet } from "./workload.js";
+import { flowShadow } from "./flow-shadow.js";
+import type { EosNet } from "./net-on-data.js";
+import type { EosCase, EosSettings } from "./settings.js";
+import { eosNet, workloadName } from "./workload.js";
 
-/** One GD run at step size η. */
+/** One GD run at step size η and its gradient-flow shadow. */
 export interface EosRun {
   eta: number;
-  /** Records: step, t = η·step, loss, λ_max. */
+  /** Records every `every` steps: t = η·step, loss, λ_max. */
   t: number[];
   loss: number[];
   sharpness: number[];
   /** First record index with λ_max ≥ 2/η, or −1 when sharpness never got there. */
   crossing: number;
-  /** Median of λ_max·η/2 over the records after the crossing (NaN without one). */
+  /** One past the last record of the edge window: the end, or (CE) where the loss fell below lossFraction × its value at the crossing. */
+  windowEnd: number;
+  /** Median of λ_max·η/2 over the edge window [crossing, windowEnd) (NaN without a crossing). */
   medianRatio: number;
-  /** Loss increases between consecutive records before and after the crossing. */
+  /** Quartiles of λ_max·η/2 over the edge window (its measured spread). */
+  windowQuartiles: [number, number];
+  /** Median of λ_max·η/2 over every record after the crossing, window or not. */
+  medianAllAfter: number;
+  /** Loss increases between consecutive steps (every step, not only records) before and after the crossing's record. */
   risesBefore: number;
   risesAfter: number;
-  /** Gradient-flow shadow from GD's state `shadow` before the crossing: times and λ_max (empty without one). */
-  flow: { t: number[]; sharpness: number[] };
+  /**
+   * The gradient flow θ' = −∇L from the same init, at GD's record times up to the crossing + shadow:
+   * λ_max on a subset of them (`sharpnessAt` indexes t) and ‖θ_GD − θ_GF‖/‖θ_GF − θ_0‖ at each.
+   */
+  flow: { t: number[]; distance: number[]; sharpnessT: number[]; sharpness: number[] };
+  /** First record where GD's distance from the flow exceeds the departure threshold (−1: never in the shadow). */
+  departure: number;
 }
 
-/** Everything the study reports. */
-export interface EosMeasurement {
+/** One workload's runs. */
+export interface EosCaseResult {
+  name: string;
   /** λ_max at init. */
   lambda0: number;
   runs: EosRun[];
 }
 
-function median(v: number[]): number {
-  if (!v.length) return Number.NaN;
-  const s = [...v].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+/** Everything the study reports. */
+export interface EosMeasurement {
+  cases: EosCaseResult[];
 }
 
+/** The q-quantile by linear interpolation between order statistics (NaN of an empty list). */
+export function quantile(v: number[], q: number): number {
+  if (!v.length) return Number.NaN;
+  const s = [...v].sort((a, b) => a - b);
+  const h = (s.length - 1) * q;
+  const lo = Math.floor(h);
+  return lo + 1 < s.length ? s[lo] + (h - lo) * (s[lo + 1] - s[lo]) : s[lo];
+}
+
+const median = (v: number[]) => quantile(v, 0.5);
+
 /** Full-batch GD at η, recording loss and λ_max every `every` steps; keeps the parameters at each record. */
-function gdRun(net: EosNet, eta: number, s: EosSettings): EosRun & { states: Float64Array[] } {
+function gdRun(net: EosNet, eta: number, c: EosCase) {
   const theta = Float64Array.from(net.initial);
   const grad = new Float64Array(theta.length);
-  const steps = Math.round(s.time / eta);
+  const steps = Math.round(c.time / eta);
   const run = {
-    eta,
     t: [] as number[],
     loss: [] as number[],
     sharpness: [] as number[],
     states: [] as Float64Array[],
+    stepLoss: [] as number[],
   };
   for (let k = 0; k <= steps; k++) {
     const loss = net.lossAndGradient(theta, grad);
-    if (k % s.every === 0 || k === steps) {
+    run.stepLoss.push(loss);
+    if (k % c.every === 0 || k === steps) {
       run.t.push(eta * k);
       run.loss.push(loss);
       run.sharpness.push(net.sharpness(theta));
@@ -57,56 +80,59 @@ function gdRun(net: EosNet, eta: number, s: EosSettings): EosRun & { states: Flo
     if (!Number.isFinite(loss)) break;
     for (let i = 0; i < theta.length; i++) theta[i] -= eta * grad[i];
   }
-  const crossing = run.sharpness.findIndex((l) => l * eta >= 2);
-  const after = crossing < 0 ? [] : run.sharpness.slice(crossing).map((l) => (l * eta) / 2);
-  const rises = (from: number, to: number) => {
-    let n = 0;
-    for (let i = Math.max(1, from); i < to; i++) if (run.loss[i] > run.loss[i - 1]) n++;
-    return n;
-  };
-  const cut = crossing < 0 ? run.loss.length : crossing;
+  return run;
+}
+
+/** Loss rises between consecutive entries in [from, to). */
+function rises(loss: number[], from: number, to: number): number {
+  let n = 0;
+  for (let i = Math.max(1, from); i < to; i++) if (loss[i] > loss[i - 1]) n++;
+  return n;
+}
+
+/** The edge window's end: the record count, or the first record after the crossing under lossFraction × the crossing's loss. */
+function edgeWindowEnd(loss: number[], crossing: number, c: EosCase): number {
+  if (crossing < 0 || c.lossFraction === undefined) return loss.length;
+  const floor = c.lossFraction * loss[crossing];
+  const i = loss.findIndex((l, k) => k > crossing && l < floor);
+  return i < 0 ? loss.length : i;
+}
+
+/** GD at η with its flow shadow, summarized. */
+function eosRun(net: EosNet, eta: number, c: EosCase): EosRun {
+  const run = gdRun(net, eta, c);
+  const ratio = run.sharpness.map((l) => (l * eta) / 2);
+  const crossing = ratio.findIndex((r) => r >= 1);
+  const windowEnd = edgeWindowEnd(run.loss, crossing, c);
+  const tEnd = crossing < 0 ? run.t[run.t.length - 1] : run.t[crossing] + c.shadow;
+  const flow = flowShadow(net, run, tEnd, eta / 2);
+  const departure = flow.distance.findIndex((d) => d > c.departure);
+  const window = crossing < 0 ? [] : ratio.slice(crossing, windowEnd);
+  const crossStep = crossing < 0 ? run.stepLoss.length : Math.round(run.t[crossing] / eta);
+  const { states: _states, stepLoss, ...kept } = run;
   return {
-    ...run,
+    eta,
+    ...kept,
     crossing,
-    medianRatio: median(after),
-    risesBefore: rises(1, cut),
-    risesAfter: crossing < 0 ? 0 : rises(crossing + 1, run.loss.length),
-    flow: { t: [], sharpness: [] },
+    windowEnd,
+    medianRatio: median(window),
+    windowQuartiles: [quantile(window, 0.25), quantile(window, 0.75)],
+    medianAllAfter: crossing < 0 ? Number.NaN : median(ratio.slice(crossing)),
+    risesBefore: rises(stepLoss, 1, crossStep),
+    risesAfter: crossing < 0 ? 0 : rises(stepLoss, crossStep + 1, stepLoss.length),
+    flow,
+    departure,
   };
 }
 
-/** The gradient flow θ' = −∇L from GD's state `shadow` before its crossing, to `shadow` after it. */
-function shadowFlow(net: EosNet, run: EosRun & { states: Float64Array[] }, shadow: number): EosRun["flow"] {
-  if (run.crossing < 0) return { t: [], sharpness: [] };
-  const tc = run.t[run.crossing];
-  let i0 = run.crossing;
-  while (i0 > 0 && run.t[i0] > tc - shadow) i0--;
-  const t0 = run.t[i0];
-  const times = Array.from({ length: 13 }, (_, j) => t0 + ((tc + shadow - t0) * j) / 12);
-  const g = new Float64Array(run.states[i0].length);
-  const theta = new Float64Array(g.length);
-  const rhs = (_t: number, y: Float64Array, dy: Float64Array) => {
-    theta.set(y);
-    net.lossAndGradient(theta, g);
-    for (let i = 0; i < g.length; i++) dy[i] = -g[i];
-  };
-  const r = integrate(rhs, Array.from(run.states[i0]), t0, times[times.length - 1], {
-    outputTimes: times,
-    rtol: 1e-7,
-    atol: 1e-9,
-  });
-  return { t: r.t, sharpness: r.y.map((y) => net.sharpness(Float64Array.from(y))) };
-}
-
-/** The study: λ_max at init, then a GD run and its flow shadow per step size of the grid. */
+/** The study: per workload, λ_max at init, then a GD run and its flow shadow per step size of the grid. */
 export function measureEos(s: EosSettings, seed: number): EosMeasurement {
-  const net = eosNet(s.workload, seed + s.seed);
-  const lambda0 = net.sharpness(net.initial);
-  const runs = s.factors.map((f) => {
-    const run = gdRun(net, 2 / (f * lambda0), s);
-    const flow = shadowFlow(net, run, s.shadow);
-    const { states: _states, ...kept } = run;
-    return { ...kept, flow };
-  });
-  return { lambda0, runs };
+  return {
+    cases: s.cases.map((c) => {
+      const net = eosNet(c.workload, seed + c.seed);
+      const lambda0 = net.sharpness(net.initial);
+      const runs = c.factors.map((f) => eosRun(net, 2 / (f * lambda0), c));
+      return { name: workloadName(c.workload), lambda0, runs };
+    }),
+  };
 }

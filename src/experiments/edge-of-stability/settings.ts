@@ -1,10 +1,10 @@
 import type { Scale } from "../experiment.js";
 import type { EosWorkload } from "./workload.js";
 
-/** Sizes of an edge-of-stability run. */
-export interface EosSettings {
+/** One workload of the study and how it is run. */
+export interface EosCase {
   workload: EosWorkload;
-  /** Seed offset of the init (added to the report's seed). */
+  /** Seed offset of the data and init (added to the report's seed). */
   seed: number;
   /** The log grid of step sizes, as 2/η = factor × λ_max(init): each factor > 1 (GD starts stable). */
   factors: number[];
@@ -12,30 +12,106 @@ export interface EosSettings {
   time: number;
   /** Sharpness is measured every this many steps. */
   every: number;
-  /** Half-width b of the band: the post-crossing median of λ_max must lie in [(1 − b), (1 + b)] × 2/η. */
+  /** Half-width b of the band (chosen, see checks.ts): the post-crossing median of λ_max·η/2 must lie in [1 − b, 1 + b]. */
   band: number;
-  /** Flow-time window of the shadow run: the ODE from GD's state this long before crossing, to as long after. */
+  /** Flow time the gradient-flow shadow runs past GD's crossing. */
   shadow: number;
+  /** GD departs from the flow at the first record where ‖θ_GD − θ_GF‖ > departure · ‖θ_GF − θ_0‖. */
+  departure: number;
+  /**
+   * Cross-entropy only: the edge window ends at the first record after the crossing where the loss is below
+   * this fraction of its value at the crossing (CE's sharpness falls as the loss → 0; Cohen et al. §3.2).
+   * Omitted: the window runs to the end.
+   */
+  lossFraction?: number;
 }
 
-/** Cohen et al.'s chebyshev-5-20 with a tanh 1→100→1 net; default: two step sizes, full: five. */
+/** Sizes of an edge-of-stability run: its workloads. */
+export interface EosSettings {
+  cases: EosCase[];
+}
+
+const chebyshev: EosWorkload = { kind: "chebyshev", hidden: [100], degree: 5, points: 20 };
+const deepLinear: EosWorkload = { kind: "deep-linear", depth: 20, width: 50, points: 50 };
+const reluCe: EosWorkload = {
+  kind: "relu-ce",
+  dim: 10,
+  points: 200,
+  hidden: 100,
+  initScale: 1,
+  outputScale: 0.1,
+};
+
+/** Default: two step sizes per workload, a few CPU minutes; full: more step sizes, longer, finer records. */
 export const EOS_SETTINGS: Record<Scale, EosSettings> = {
   default: {
-    workload: { hidden: [100], degree: 5, points: 20 },
-    seed: 0,
-    factors: [1.15, 1.35],
-    time: 800,
-    every: 25,
-    band: 0.1,
-    shadow: 150,
+    cases: [
+      {
+        workload: chebyshev,
+        seed: 0,
+        factors: [1.15, 1.35],
+        time: 800,
+        every: 25,
+        band: 0.1,
+        shadow: 150,
+        departure: 0.1,
+      },
+      {
+        workload: deepLinear,
+        seed: 0,
+        factors: [1.5, 2],
+        time: 0.05,
+        every: 20,
+        band: 0.1,
+        shadow: 0.02,
+        departure: 0.1,
+      },
+      {
+        workload: reluCe,
+        seed: 0,
+        factors: [1.2, 1.5],
+        time: 12,
+        every: 10,
+        band: 0.1,
+        shadow: 2,
+        departure: 0.1,
+        lossFraction: 0.5,
+      },
+    ],
   },
   full: {
-    workload: { hidden: [100], degree: 5, points: 20 },
-    seed: 0,
-    factors: [1.1, 1.2, 1.35, 1.5, 1.7],
-    time: 1500,
-    every: 10,
-    band: 0.1,
-    shadow: 100,
+    cases: [
+      {
+        workload: chebyshev,
+        seed: 0,
+        factors: [1.1, 1.2, 1.35, 1.5, 1.7],
+        time: 1500,
+        every: 10,
+        band: 0.1,
+        shadow: 100,
+        departure: 0.1,
+      },
+      {
+        workload: deepLinear,
+        seed: 0,
+        factors: [1.5, 2, 3],
+        time: 0.2,
+        every: 10,
+        band: 0.1,
+        shadow: 0.05,
+        departure: 0.1,
+      },
+      {
+        workload: reluCe,
+        seed: 0,
+        factors: [1.1, 1.2, 1.35, 1.5],
+        time: 20,
+        every: 5,
+        band: 0.1,
+        shadow: 2,
+        departure: 0.1,
+        lossFraction: 0.5,
+      },
+    ],
   },
 };

@@ -7,6 +7,10 @@ import { cellReaders } from "./measure.js";
 import type { GanCellResult } from "./runs.js";
 import { DATA, OPTIMIZERS } from "./settings.js";
 
+/** Every paired comparison's basis: the interval is the sampling error, nothing is tuned. */
+const CI_BASIS =
+  "sampling: a paired t interval over the seeds (same initial weights in both arms), 95%: the difference is called only when the interval excludes 0; no tolerance is chosen";
+
 /** The checks of the bench and one verdict line per data set. */
 export function ganChecks(cells: readonly GanCellResult[]): { checks: Check[]; verdictLines: string[] } {
   const { find, finals, modes, ci } = cellReaders(cells);
@@ -24,6 +28,7 @@ export function ganChecks(cells: readonly GanCellResult[]): { checks: Check[]; v
         predicted: "difference > 0",
         measured: `${fmt(meanOfFinite(modes(hingeAdam)), 3)} vs ${fmt(meanOfFinite(modes(other)), 3)}: Δ = ${ci(d)}`,
         tolerance: "95% CI of the paired difference above 0",
+        basis: CI_BASIS,
         pass: d.lo > 0,
       });
     }
@@ -38,6 +43,7 @@ export function ganChecks(cells: readonly GanCellResult[]): { checks: Check[]; v
       predicted: "difference < 0",
       measured: `${fmt(meanOfFinite(finals(hingeAdam, (r) => r.modesJitter)), 3)} vs ${fmt(meanOfFinite(finals(ns, (r) => r.modesJitter)), 3)}: Δ = ${ci(jitter)}`,
       tolerance: "95% CI of the paired difference below 0",
+      basis: CI_BASIS,
       pass: jitter.hi < 0,
     });
     const hingeSgd = find(data, "hinge", "sgd");
@@ -48,6 +54,7 @@ export function ganChecks(cells: readonly GanCellResult[]): { checks: Check[]; v
       predicted: "difference > 0",
       measured: `${fmt(meanOfFinite(modes(hingeAdam)), 3)} vs ${fmt(meanOfFinite(modes(hingeSgd)), 3)}: Δ = ${ci(opt)}`,
       tolerance: "95% CI of the paired difference above 0",
+      basis: CI_BASIS,
       pass: opt.lo > 0,
     });
     // Mechanism (THEORY.md §6): hinge's exact zeros and bounded logits vs CE's endless push.
@@ -62,6 +69,8 @@ export function ganChecks(cells: readonly GanCellResult[]): { checks: Check[]; v
       predicted: "hinge active share < 1, CE = 1",
       measured: `hinge ${fmt(meanOfFinite(active), 3)} ± ${fmt(stdOfFinite(active), 2)}; CE min ${fmt(Math.min(...ceActive), 4)}`,
       tolerance: "hinge mean < 0.99 and every CE run ≥ 0.999",
+      basis:
+        "exact in kind: a hinge sample past the margin has a gradient of exactly 0 and a CE sample never does; the share counts samples with a nonzero gradient, so CE's is 1 up to float underflow (0.999 allows it) and hinge's 0.99 asks for at least 1% of exact zeros (chosen)",
       pass: meanOfFinite(active) < 0.99 && Math.min(...ceActive) >= 0.999,
     });
     for (const optimizer of OPTIMIZERS) {
@@ -77,6 +86,7 @@ export function ganChecks(cells: readonly GanCellResult[]): { checks: Check[]; v
         predicted: "difference > 0",
         measured: `${fmt(meanOfFinite(finals(ceCell, (r) => r.lateAbsLogit)), 3)} vs ${fmt(meanOfFinite(finals(hingeCell, (r) => r.lateAbsLogit)), 3)}: Δ = ${ci(logit)}`,
         tolerance: "95% CI of the paired difference above 0",
+        basis: CI_BASIS,
         pass: logit.lo > 0,
       });
     }

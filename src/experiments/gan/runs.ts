@@ -151,8 +151,8 @@ export function runCell(s: GanBenchSettings, cell: GanCell, o: RunCellOptions): 
         snapshots.push({ iteration: run.iteration, points: Array.from(pts.subarray(0, 2 * m)) });
       }
     }
-    run.runToEnd();
-    runs.push(summarize(k, run.status, run.history));
+    run.run();
+    runs.push(summarize(k, run.status === "diverged" ? "diverged" : "ok", run.history));
     o.onRun?.(k + 1);
   }
   return { ...cell, label: cellLabel(cell), config: config as GanConfig, runs, snapshots };

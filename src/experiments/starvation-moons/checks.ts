@@ -21,6 +21,8 @@ export function moonsChecks({
       predicted: 1,
       measured: minAcc,
       tolerance: "lowest training accuracy over seeds and arms = 1",
+      basis:
+        "exact: the moons are separable and both arms train to a small loss, so every training point must be classified; no sampling error enters a training accuracy",
       pass: minAcc === 1,
     },
     {
@@ -29,6 +31,8 @@ export function moonsChecks({
       predicted: "≈ 0 (a line in the margin)",
       measured: erm.deviation.rms,
       tolerance: "≤ 0.05 (input units; the box is ≈ 2.7 × 3.3, the margin 0.1)",
+      basis:
+        "scale of the data: a boundary that stays within half the moons' margin (0.1) of one line is a line for this data; chosen from that scale, not from a sampling error",
       pass: erm.deviation.rms <= 0.05,
     },
     {
@@ -37,6 +41,8 @@ export function moonsChecks({
       predicted: "> 1 (curved around the moons)",
       measured: sd.deviation.rms / erm.deviation.rms,
       tolerance: `ratio ≥ 2 and every seed's SD boundary more curved than the same seed's no-SD one (${fmt(mean(sdSeeds))} vs ${fmt(mean(ermSeeds))} mean per seed)`,
+      basis:
+        "chosen: a factor 2 in the RMS deviation is the smallest effect called 'more curved', and the per-seed condition keeps one seed from carrying the mean",
       pass: sd.deviation.rms >= 2 * erm.deviation.rms && sdSeeds.every((v, i) => v > ermSeeds[i]),
     },
     {
@@ -45,6 +51,8 @@ export function moonsChecks({
       predicted: "larger with SD (the starved feature grows)",
       measured: `${fmt(ratioSd)} vs ${fmt(ratioErm)}`,
       tolerance: "SD ratio ≥ 2 × no-SD ratio",
+      basis:
+        "chosen: a factor 2 is the smallest effect called 'decoupled' (Pezeshki et al. show an order of magnitude)",
       pass: ratioSd >= 2 * ratioErm,
     },
   ];

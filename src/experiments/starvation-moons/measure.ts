@@ -2,8 +2,8 @@
  * The two-moons runs: each seed trains both arms (no SD, SD) from the same data and init; the decision
  * function averaged over seeds, its zero contour and its distance from a line; the NTK feature responses.
  */
-import { contourLines } from "../../figures/contour.js";
-import { type BoundaryDeviation, type Box, boundaryDeviation } from "./curvature.js";
+import { type BoundaryDeviation, type Box, boundaryDeviation } from "../../kit/measure/boundary-curvature.js";
+import { averageGrids, dataBox, zeroContour } from "../../kit/measure/decision-grid.js";
 import { type InitialNtk, type MoonsRun, runMoons } from "./runs.js";
 import { baseRunOptions, FEATURES, type MoonsSettings, SD_COEF } from "./settings.js";
 
@@ -72,27 +72,15 @@ export function measureMoons(s: MoonsSettings, seed: number): MoonsMeasurement {
     }
   }
   // The data's bounding box, over every seed.
-  const box: Box = { xMin: Infinity, xMax: -Infinity, yMin: Infinity, yMax: -Infinity };
-  for (const r of arms[0].runs) {
-    for (let i = 0; i < r.y.length; i++) {
-      box.xMin = Math.min(box.xMin, r.x[2 * i]);
-      box.xMax = Math.max(box.xMax, r.x[2 * i]);
-      box.yMin = Math.min(box.yMin, r.x[2 * i + 1]);
-      box.yMax = Math.max(box.yMax, r.x[2 * i + 1]);
-    }
-  }
+  const box = dataBox(arms[0].runs.map((r) => r.x));
   for (const arm of arms) {
-    const g = coords.length * coords.length;
-    arm.mean = new Float64Array(g);
-    for (const r of arm.runs) for (let i = 0; i < g; i++) arm.mean[i] += r.grid[i] / arm.runs.length;
-    arm.lines = contourLines({ x: coords, y: coords, values: arm.mean }, 0);
+    arm.mean = averageGrids(arm.runs.map((r) => r.grid));
+    arm.lines = zeroContour(arm.mean, coords);
     arm.deviation = boundaryDeviation(arm.lines, { box, delta: 0.1 });
   }
   const [erm, sd] = arms;
   const perSeed = (arm: Arm) =>
-    arm.runs.map(
-      (r) => boundaryDeviation(contourLines({ x: coords, y: coords, values: r.grid }, 0), { box }).rms,
-    );
+    arm.runs.map((r) => boundaryDeviation(zeroContour(r.grid, coords), { box }).rms);
   const ermSeeds = perSeed(erm);
   const sdSeeds = perSeed(sd);
   const minAcc = Math.min(...arms.flatMap((a) => a.runs.map((r) => r.accuracy)));

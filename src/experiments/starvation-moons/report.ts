@@ -1,7 +1,7 @@
 /** The two-moons words: what the boundary measure depends on, the protocol, and the summary. */
 import { formatNumber as fmt } from "../../figures/figure.js";
+import type { BoundaryDeviation } from "../../kit/measure/boundary-curvature.js";
 import type { Limit } from "../experiment.js";
-import type { BoundaryDeviation } from "./curvature.js";
 import { type MoonsMeasurement, mean } from "./measure.js";
 import { FEATURES, type MoonsSettings, SD_COEF } from "./settings.js";
 

@@ -8,10 +8,9 @@
 import type { RunConfigInput } from "../../config/run-config.js";
 import { parseRunConfig } from "../../config/validate.js";
 import { makeData } from "../../data/registry.js";
-import { jsBackend } from "../../engine/backend-js.js";
-import { forward } from "../../engine/propagate.js";
 import { Rng } from "../../engine/rng.js";
-import { createWorkspace } from "../../engine/workspace.js";
+import { decisionGrid } from "../../kit/measure/decision-grid.js";
+import { torchLinearInit } from "../../kit/measure/torch-init.js";
 import type { Probe } from "../../probes/probe.js";
 import { createTrainer } from "../../train/trainer.js";
 import { ntkGram, ntkResponses, symmetricEigen } from "./ntk.js";
@@ -35,21 +34,6 @@ export interface MoonsRunOptions {
   momentum: number;
   /** Record every this many steps (default 10). */
   every?: number;
-}
-
-/** PyTorch nn.Linear's default init, drawn from `rng`: W and b uniform in ±1/√fan_in. */
-export function torchLinearInit(sizes: readonly number[], rng: Rng): { W: number[][]; b: number[] }[] {
-  const layers: { W: number[][]; b: number[] }[] = [];
-  for (let l = 0; l + 1 < sizes.length; l++) {
-    const fanIn = sizes[l];
-    const bound = 1 / Math.sqrt(fanIn);
-    const W = Array.from({ length: sizes[l + 1] }, () =>
-      Array.from({ length: fanIn }, () => rng.uniformIn(-bound, bound)),
-    );
-    const b = Array.from({ length: sizes[l + 1] }, () => rng.uniformIn(-bound, bound));
-    layers.push({ W, b });
-  }
-  return layers;
 }
 
 /** The run config of one seed (explicit weights: the engine's drawn inits start biases at 0). */
@@ -131,18 +115,7 @@ export function runMoons(
   if (initial) vectors = ntkIndices.map((k) => initial.vectors[k]);
   trainer.run();
   const last = trainer.history[trainer.history.length - 1];
-  const g = coords.length;
-  const plane = new Float64Array(g * g * 2);
-  for (let j = 0; j < g; j++) {
-    for (let i = 0; i < g; i++) {
-      plane[2 * (j * g + i)] = coords[i];
-      plane[2 * (j * g + i) + 1] = coords[j];
-    }
-  }
-  const ws = createWorkspace(trainer.mlp, g * g, jsBackend);
-  const grid = Float64Array.from(
-    forward(trainer.mlp, trainer.mlp.params, plane, g * g, ws, jsBackend).subarray(0, g * g),
-  );
+  const grid = decisionGrid(trainer.mlp, coords);
   return {
     x: data.train.x,
     y: data.train.y,

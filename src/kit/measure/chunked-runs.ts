@@ -25,6 +25,12 @@ export interface ChunkedRuns {
   steps: number[];
   /** values[key][j][i]: probe `key` of point i at record j (a diverged run repeats its last record). */
   values: Record<string, number[][]>;
+  /**
+   * The trainer's own training error (its `error` record, counted by engine/loss.ts countErrors) pooled
+   * over the runs at each record: a second count of the points with y·f ≤ 0, beside `pooledError`'s count
+   * from the margins, so a check can hold the two rules to each other (a dead unit's f = 0 is an error).
+   */
+  trainerError: number[];
   /** Number of runs that diverged. */
   diverged: number;
   /** The config of the first run (representative). */
@@ -40,6 +46,7 @@ export function runChunked(o: ChunkedRunsOptions): ChunkedRuns {
   let diverged = 0;
   let first: RunConfigInput | undefined;
   const perRun: Record<string, number[][]>[] = [];
+  const perRunErrors: { size: number; errors: number[] }[] = [];
   for (let offset = 0, index = 0; offset < o.count; offset += chunk, index++) {
     const size = Math.min(chunk, o.count - offset);
     const config = o.build(offset, size, index);
@@ -62,6 +69,8 @@ export function runChunked(o: ChunkedRunsOptions): ChunkedRuns {
       });
     }
     perRun.push(mine);
+    // error = errors/n with n = size: × size and rounded gives the count back exactly.
+    perRunErrors.push({ size, errors: history.map((rec) => Math.round((rec.error as number) * size)) });
   }
   const values: Record<string, number[][]> = {};
   for (const key of o.keys) {
@@ -72,7 +81,11 @@ export function runChunked(o: ChunkedRunsOptions): ChunkedRuns {
       return row;
     });
   }
-  return { t, steps, values, diverged, config: first as RunConfigInput };
+  const trainerError = steps.map(
+    (_, j) =>
+      perRunErrors.reduce((sum, run) => sum + run.errors[Math.min(j, run.errors.length - 1)], 0) / o.count,
+  );
+  return { t, steps, values, trainerError, diverged, config: first as RunConfigInput };
 }
 
 /** Fraction of points with margin ≤ 0 at each record (the trainer's error, pooled over runs). */

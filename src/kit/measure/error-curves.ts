@@ -54,6 +54,11 @@ export interface ErrorCurveMeasurement {
   supDeviation: number;
   /** Time of the largest deviation. */
   supAt: number;
+  /**
+   * Largest difference over the records between the trainer's own error (countErrors) and the error
+   * counted from the margins: 0 when both count y·f ≤ 0, a dead unit's f = 0 included, as errors.
+   */
+  trainerMismatch: number;
   /** Simulated error at the last record. */
   final: number;
   /** Predicted error at the last record (E(∞) plus the e^{−rt}/π not yet decided). */
@@ -126,6 +131,7 @@ export function measureErrorCurve(o: ErrorCurveOptions): ErrorCurveMeasurement {
     predicted,
     supDeviation,
     supAt,
+    trainerMismatch: Math.max(...simulated.map((e, j) => Math.abs(e - runs.trainerError[j]))),
     final: simulated[last],
     predictedFinal: predicted[last],
     tolerance: KS_99 / Math.sqrt(count) + GD_ALLOWANCE,

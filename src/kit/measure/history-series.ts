@@ -1,19 +1,5 @@
 import type { HistoryRecord } from "../../train/history.js";
 
-/** A scalar probe over time as {x: t, y} points (non-finite values kept out). */
-export function scalarSeries(
-  history: readonly HistoryRecord[],
-  key: string,
-  x: "t" | "step" = "t",
-): { x: number; y: number }[] {
-  const out: { x: number; y: number }[] = [];
-  for (const r of history) {
-    const v = r[key];
-    if (typeof v === "number" && Number.isFinite(v)) out.push({ x: r[x] as number, y: v });
-  }
-  return out;
-}
-
 /** Entry `index` of an array probe (e.g. margin[k]) over time. */
 export function elementSeries(
   history: readonly HistoryRecord[],

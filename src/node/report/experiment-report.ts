@@ -2,9 +2,10 @@
  * Turns experiment results into the reproduce report: every figure as SVG, PNG, JSON and CSV, the checks
  * as JSON and CSV, and one self-contained report.html.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ExperimentResult } from "../../experiments/experiment.js";
+import { stageFiles } from "../staged-files.js";
 import { buildHtml, type ReportFigure } from "./html.js";
 import { reportContent } from "./report-content.js";
 import { renderTheoryHtml, theoryMarkdown, theoryTable } from "./theory.js";
@@ -32,13 +33,42 @@ export interface WrittenReport {
   figures: number;
 }
 
-/** Writes the report for `results` into `dir`: report.html, theory.html, figures/, results.json, checks.csv. */
+/** The report's files moved into place last, in this order: report.html, the page a reader opens, at the end. */
+const PUBLISHED_LAST = ["theory.html", "checks.csv", "results.json", "report.html"];
+
+/**
+ * Writes the report for `results` into `dir`: report.html, theory.html, figures/, results.json, checks.csv.
+ * Everything is rendered into a hidden staging folder first and moved into place file by file (fsync,
+ * rename), so a process killed at any moment leaves every file whole: the previous report's, or this one's.
+ */
 export async function writeExperimentReport(
   results: readonly ExperimentResult[],
   dir: string,
   options: ExperimentReportOptions = {},
 ): Promise<WrittenReport> {
-  await mkdir(join(dir, "figures"), { recursive: true });
+  const staging = stageFiles(dir);
+  try {
+    const figureCount = await renderReport(results, staging.dir, options);
+    staging.publish(PUBLISHED_LAST);
+    return {
+      html: join(dir, "report.html"),
+      theory: join(dir, "theory.html"),
+      results: join(dir, "results.json"),
+      checks: join(dir, "checks.csv"),
+      figures: figureCount,
+    };
+  } catch (e) {
+    staging.abandon();
+    throw e;
+  }
+}
+
+/** Writes every file of the report into `dir`; returns the number of figures. */
+async function renderReport(
+  results: readonly ExperimentResult[],
+  dir: string,
+  options: ExperimentReportOptions,
+): Promise<number> {
   const figures = new Map<string, ReportFigure[]>();
   let figureCount = 0;
   for (const r of results) {
@@ -57,8 +87,7 @@ export async function writeExperimentReport(
     figures.set(r.id, list);
   }
   const markdown = theoryMarkdown();
-  const theoryPath = join(dir, "theory.html");
-  await writeFile(theoryPath, renderTheoryHtml(markdown, "report.html"));
+  await writeFile(join(dir, "theory.html"), renderTheoryHtml(markdown, "report.html"));
   const html = buildHtml(
     reportContent(results, {
       title: options.title ?? "learndyn: the learning dynamics of deep networks, reproduced",
@@ -69,19 +98,10 @@ export async function writeExperimentReport(
       figures,
     }),
   );
-  const htmlPath = join(dir, "report.html");
-  await writeFile(htmlPath, html);
-  const resultsPath = join(dir, "results.json");
-  await writeFile(resultsPath, `${JSON.stringify(results.map(stripFigures), null, 2)}\n`);
-  const checksPath = join(dir, "checks.csv");
-  await writeFile(checksPath, checksCsv(results));
-  return {
-    html: htmlPath,
-    theory: theoryPath,
-    results: resultsPath,
-    checks: checksPath,
-    figures: figureCount,
-  };
+  await writeFile(join(dir, "report.html"), html);
+  await writeFile(join(dir, "results.json"), `${JSON.stringify(results.map(stripFigures), null, 2)}\n`);
+  await writeFile(join(dir, "checks.csv"), checksCsv(results));
+  return figureCount;
 }
 
 /** Results without figure specs (those are in figures/): the numbers a script wants. */
@@ -91,7 +111,9 @@ function stripFigures(r: ExperimentResult): Omit<ExperimentResult, "figures"> & 
 
 function checksCsv(results: readonly ExperimentResult[]): string {
   const esc = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = ["claim,experiment,prediction,statement,predicted,measured,tolerance,basis,pass,finding"];
+  const lines = [
+    "claim,experiment,prediction,statement,predicted,measured,tolerance,basis,pass,finding,published,published_source",
+  ];
   for (const r of results) {
     for (const c of r.checks) {
       lines.push(
@@ -106,6 +128,8 @@ function checksCsv(results: readonly ExperimentResult[]): string {
           c.basis ?? "",
           String(c.pass),
           c.finding ?? "",
+          c.published === undefined ? "" : String(c.published.value),
+          c.published?.source ?? "",
         ]
           .map(esc)
           .join(","),

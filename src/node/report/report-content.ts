@@ -190,6 +190,7 @@ function checkCells(c: Check): TableRow {
       showValue(c.predicted),
       c.tolerance,
       c.basis ?? "—",
+      c.published ? `${showValue(c.published.value)} (quoted: ${c.published.source})` : "—",
       { verdict: badge },
     ],
   };
@@ -205,7 +206,7 @@ function checksSection(results: readonly ExperimentResult[]): ReportSection {
     id: "checks",
     heading: "Appendix B: every check",
     paragraphs: [
-      "Each check once, grouped by claim: the prediction, what was measured, what was predicted, the tolerance the verdict used and how that tolerance was derived (sampling error, step size, rounding), where the check states it.",
+      "Each check once, grouped by claim: the prediction, what was measured, what was predicted, the tolerance the verdict used and how that tolerance was derived (sampling error, step size, rounding), where the check states it, and the paper's own value where one is published (quoted, with its source; not re-run here).",
     ],
     table: {
       columns: [
@@ -215,6 +216,7 @@ function checksSection(results: readonly ExperimentResult[]): ReportSection {
         "Predicted",
         "Tolerance",
         "Tolerance derived from",
+        "Published (quoted)",
         "Verdict",
       ],
       rows,

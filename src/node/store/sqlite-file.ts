@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import type { Database, RunResult, Statement } from "node-sqlite3-wasm";
+import { watchFileCalls } from "./file-faults.js";
 import { recoverJournal } from "./sqlite-journal.js";
 import {
   awaitStaleLock,
@@ -32,6 +33,8 @@ let wasm: WasmModule | null = null;
 /** node-sqlite3-wasm, loaded (and its WebAssembly instantiated) on first use. */
 function sqliteModule(): WasmModule {
   if (!wasm) {
+    // Before the module binds node:fs: its file calls are watched so a failed write can name its errno.
+    watchFileCalls();
     try {
       wasm = createRequire(import.meta.url)("node-sqlite3-wasm") as WasmModule;
     } catch (e) {
@@ -54,7 +57,8 @@ export class SqliteDb {
   readonly path: string;
   readonly readonly: boolean;
   private readonly db: Database;
-  private readonly holder: string | null;
+  /** This connection's entry in `<file>.holders/` (null when its folder is read-only). */
+  readonly holder: string | null;
   private readonly statements = new Set<Statement>();
   /** Attached databases: schema name → file and holder entry. */
   private readonly attached = new Map<
@@ -126,10 +130,23 @@ export class SqliteDb {
     return this.retrying(() => this.db.run(sql, values));
   }
 
-  /** A statement kept until close() finalizes it. */
+  /**
+   * A statement kept until close() finalizes it. Its get() resets the statement after the first row: a
+   * statement left mid-result keeps its read lock (the store's `.lock` folder) after any commit, and
+   * every other process on the store then waits for it.
+   */
   prepare(sql: string): Statement {
     const statement = this.db.prepare(sql);
     this.statements.add(statement);
+    statement.get = (values, options) => {
+      const rows = statement.iterate(values, options);
+      const first = rows.next();
+      // node-sqlite3-wasm has no public reset; its internal one is used when present, else the rest is read.
+      const reset = (statement as unknown as { _reset?: () => boolean })._reset;
+      if (reset) reset.call(statement);
+      else for (const _ of rows);
+      return first.done ? null : first.value;
+    };
     return statement;
   }
 
@@ -148,7 +165,24 @@ export class SqliteDb {
       try {
         if (this.db.isOpen && this.db.inTransaction) this.db.exec("ROLLBACK");
       } catch {}
+      this.resetStatements();
       throw e;
+    }
+  }
+
+  /**
+   * Resets the kept statements after a failed transaction: sqlite3_reset returns a statement's last step
+   * error once, and node-sqlite3-wasm refuses to bind a statement whose reset fails, so without this one
+   * failed write (a disk full for a moment) made every later write of the open store fail with "Could not
+   * reset statement prior to binding new values".
+   */
+  private resetStatements(): void {
+    for (const statement of this.statements) {
+      const reset = (statement as unknown as { _reset?: () => boolean })._reset;
+      if (statement.isFinalized || !reset) continue;
+      try {
+        reset.call(statement);
+      } catch {}
     }
   }
 

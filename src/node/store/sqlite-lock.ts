@@ -83,7 +83,7 @@ function leaseAge(path: string, entry: string, self: string | null): number {
 }
 
 /** Whether holder entry `name` of `path` names a live process (see the module comment). */
-function holderAlive(path: string, name: string, self: string | null): boolean {
+export function holderAlive(path: string, name: string, self: string | null): boolean {
   const h = parseHolder(name);
   if (!h || h.pid <= 0) return true; // not ours to judge
   if (h.host !== HOST) return leaseAge(path, name, self) < LEASE_MS;

@@ -1,12 +1,15 @@
-import { existsSync, statfsSync, statSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
 import type { PointResult, SweepRunStatus } from "../../sweep/run-point.js";
+import { failuresSince, fileFailureMark } from "./file-faults.js";
+import { type Leases, storeLeases } from "./leases.js";
 import { readOnlyMediaCopy } from "./read-only-copy.js";
 import { decodeRun, RUN_COLUMNS, runRow, type StoredRun } from "./run-rows.js";
 import { checkedRun, quickCheck, salvageRows } from "./salvage.js";
 import { SqliteDb } from "./sqlite-file.js";
 import { convertWalToRollback, isWalDatabase } from "./sqlite-wal.js";
 import { StoreError } from "./store-error.js";
+import { writeError } from "./write-error.js";
 
 export { decodeJson, encodeJson, type StoredRun } from "./run-rows.js";
 export { StoreError } from "./store-error.js";
@@ -77,9 +80,15 @@ export interface SweepStore {
   writeRun(result: PointResult): void;
   /**
    * Writes several finished runs in one transaction (group commit: one fsync for all of them). All or
-   * none are stored: a process killed mid-write leaves the store as it was before the call.
+   * none are stored: a process killed mid-write leaves the store as it was before the call. Returns, per
+   * run, whether it was stored (false: another process had stored it first); their leases are released.
    */
-  writeRuns(results: readonly PointResult[]): void;
+  writeRuns(results: readonly PointResult[]): boolean[];
+  /**
+   * This process's run leases (null when read-only): see leases.ts.
+   * @internal the sweep runner's plumbing, not part of the documented API
+   */
+  readonly leases: Leases | null;
   /** Every stored run, ordered by point index then seed index. */
   runs(): StoredRun[];
   /** Number of stored runs by status. */
@@ -91,7 +100,10 @@ export interface SweepStore {
   readonly damage: readonly string[];
   /** Runs of a damaged store that could not be read (known after runs() or counts(); 0 when sound). */
   readonly unreadable: number;
-  /** The underlying database (for merge). */
+  /**
+   * The underlying database (for merge).
+   * @internal the store's plumbing, not part of the documented API
+   */
   readonly db: Db;
   close(): void;
 }
@@ -175,13 +187,15 @@ function connect(path: string, readonly: boolean, exclusive = false): Db {
 /**
  * Opens the database and checks it is a learndyn store (or an empty file); never writes to a foreign
  * file. A store written by an older learndyn in WAL mode is checked first (read-only, exclusive lock),
- * then switched to the rollback journal.
+ * then switched to the rollback journal when opened for writing; opened read-only (export, report, merge
+ * inputs) it is read in that exclusive mode and left as it is, so reading never writes.
  */
 function openChecked(path: string, readonly: boolean): { db: Db; empty: boolean } {
   if (existsSync(path) && statSync(path).isDirectory()) fail(path, "is a directory, not a store file");
   if (readonly && !existsSync(path)) throw new StoreError(`cannot open store ${path}: no such file`);
   if (isWalDatabase(path)) {
     const check = connect(path, true, true);
+    if (readonly) return { db: check, empty: checkStore(check, path) };
     try {
       checkStore(check, path);
     } finally {
@@ -240,6 +254,8 @@ export function openStore(path: string, spec?: StoreSpec): SweepStore {
     }
     if (empty && spec) {
       db.transaction(() => {
+        // Another process may have created it since we looked (two sweeps started at once).
+        if (db.get("SELECT 1 AS x FROM sqlite_master WHERE name = 'meta'")) return;
         db.exec(SCHEMA);
         const put = (key: string, value: string) =>
           db.run("INSERT INTO meta (key, value) VALUES (?, ?)", [key, value]);
@@ -264,29 +280,6 @@ export function openStore(path: string, spec?: StoreSpec): SweepStore {
   }
 }
 
-/**
- * A failed write of a batch, said so that the user knows what happened to the runs: SQLite reports a full
- * disk as "disk I/O error" through the WASM VFS (any failed write is SQLITE_IOERR_WRITE), so the free
- * space of the store's file system is asked for.
- */
-function writeError(path: string, db: Db, e: Error): Error {
-  if (e instanceof StoreError || !/disk I\/O error|disk is full|SQLITE_FULL|SQLITE_IOERR/i.test(e.message))
-    return e;
-  let free = Number.NaN;
-  try {
-    const fs = statfsSync(dirname(path));
-    free = fs.bavail * fs.bsize;
-  } catch {}
-  let stored = "";
-  try {
-    stored = `${db.get<{ n: number }>("SELECT count(*) AS n FROM runs")?.n ?? 0} `;
-  } catch {}
-  const full = free < 1 << 20 ? `the disk is full (${free} bytes free)` : `writing failed (${e.message})`;
-  return new StoreError(
-    `cannot write to store ${path}: ${full}. The ${stored}runs stored so far are safe (a batch of runs is written whole or not at all); free some space and run the same command again: it resumes where it stopped.`,
-  );
-}
-
 /** Why a damaged store is refused for writing, and what to do. */
 function damagedMessage(path: string, damage: readonly string[]): string {
   const salvaged = `${path.replace(/\.db$/, "")}.salvaged.db`;
@@ -296,6 +289,7 @@ function damagedMessage(path: string, damage: readonly string[]): string {
 }
 
 function wrap(db: Db, path: string, spec: StoreSpec, damage: readonly string[]): SweepStore {
+  const leases = db.readonly || db.holder === null ? null : storeLeases(db, db.holder);
   let salvaged: { runs: StoredRun[]; unreadable: number } | null = null;
   const salvage = () => {
     if (!salvaged) {
@@ -334,19 +328,22 @@ function wrap(db: Db, path: string, spec: StoreSpec, damage: readonly string[]):
       if (damage.length > 0) throw new StoreError(`store ${path} is damaged: its runs cannot be counted`);
       return db.get<{ n: number }>(sql)?.n ?? 0;
     },
+    leases,
     writeRun(r) {
       this.writeRuns([r]);
     },
     writeRuns(results) {
       if (!insert) throw new StoreError(`store ${path} is open read-only`);
-      if (results.length === 0) return;
+      if (results.length === 0) return [];
       const rows = results.map(runRow);
+      const mark = fileFailureMark();
       try {
-        db.transaction(() => {
-          for (const row of rows) insert.run(row);
+        return db.transaction(() => {
+          leases?.release(results.map((r) => ({ key: r.key, seedIndex: r.seedIndex })));
+          return rows.map((row) => insert.run(row).changes > 0);
         });
       } catch (e) {
-        throw writeError(path, db, e as Error);
+        throw writeError(path, db, e as Error, failuresSince(mark, resolve(path)));
       }
     },
     runs() {

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { parseRunConfig } from "../../../src/config/validate.js";
 import { Rng } from "../../../src/engine/rng.js";
 import { starvationMoonsExperiment } from "../../../src/experiments/starvation-moons/claim.js";
-import { moonsConfig, torchLinearInit } from "../../../src/experiments/starvation-moons/runs.js";
+import { moonsConfig } from "../../../src/experiments/starvation-moons/runs.js";
 import { MOONS_SCALES } from "../../../src/experiments/starvation-moons/settings.js";
+import { torchLinearInit } from "../../../src/kit/measure/torch-init.js";
 
 describe("starvation-moons", () => {
   it("reduced run (1 seed, 150 units): SD's boundary is more curved, the starved NTK feature grows", () => {

@@ -2,7 +2,7 @@
  * Renders one example of each figure type to PNG/SVG/JSON/CSV, to look at them.
  * Not a test (vitest only runs *.test.ts); `demoFigures()` is also used by render.test.ts.
  *
- *   npx tsc -p tsconfig.json --outDir tmp/figbuild && node tmp/figbuild/test/report/demo-figures.js /tmp/figdemo
+ *   npx tsc -p tsconfig.check.json --noEmit false --outDir tmp/figbuild && node tmp/figbuild/test/report/demo-figures.js /tmp/figdemo
  */
 import type { Figure, XY } from "../../../src/figures/figure.js";
 import { heatmap } from "../../../src/figures/heatmap.js";

@@ -4,15 +4,17 @@ import { buildHtml } from "../../../src/node/report/html.js";
 import { claimVerdict, PAPER, reportContent } from "../../../src/node/report/report-content.js";
 import { theoryMarkdown, theoryTable } from "../../../src/node/report/theory.js";
 
-const check = (prediction: string, pass: boolean, finding?: string): Check => ({
-  prediction,
-  statement: `claimed-${prediction.replace(/\W/g, "").toLowerCase()} (THEORY.md §3)`,
-  predicted: 1,
-  measured: pass ? 1 : 2,
-  tolerance: "|Δ| ≤ 0.1",
-  pass,
-  ...(finding ? { finding } : {}),
-});
+// No basis here: validateOutput requires one, but the report must still render a result without (a dash).
+const check = (prediction: string, pass: boolean, finding?: string): Check =>
+  ({
+    prediction,
+    statement: `claimed-${prediction.replace(/\W/g, "").toLowerCase()} (THEORY.md §3)`,
+    predicted: 1,
+    measured: pass ? 1 : 2,
+    tolerance: "|Δ| ≤ 0.1",
+    pass,
+    ...(finding ? { finding } : {}),
+  }) as Check;
 
 const result = (claim: "C4" | "C7", checks: Check[]): ExperimentResult => ({
   id: claim.toLowerCase(),
@@ -50,7 +52,14 @@ describe("claimVerdict", () => {
 describe("reportContent", () => {
   const md = theoryMarkdown();
   const results = [
-    result("C4", [{ ...check("P3", true), basis: "99% binomial, N = 400" }, check("P4", true)]),
+    result("C4", [
+      {
+        ...check("P3", true),
+        basis: "99% binomial, N = 400",
+        published: { value: 0.25, source: "Paper et al., Table 9" },
+      },
+      check("P4", true),
+    ]),
     result("C7", [check("P11", true), check("C7 (SD)", false, "SD does not un-starve B: 0.531 vs 0.722.")]),
   ];
   const input = reportContent(results, {
@@ -87,6 +96,18 @@ describe("reportContent", () => {
     expect(input.sections[5].table?.columns[5]).toBe("Tolerance derived from");
     expect(cells("P3").slice(4, 6)).toEqual(["|Δ| ≤ 0.1", "99% binomial, N = 400"]);
     expect(cells("P4")[5]).toBe("—");
+  });
+
+  it("shows the paper's own value beside ours, marked as quoted with its source", () => {
+    const rows = input.sections[5].table?.rows ?? [];
+    const cells = (p: string) => {
+      const row = rows.find((r) => "cells" in r && r.cells[0] === p);
+      return row && "cells" in row ? row.cells : [];
+    };
+    expect(input.sections[5].table?.columns[6]).toBe("Published (quoted)");
+    expect(cells("P3")[6]).toBe("0.25 (quoted: Paper et al., Table 9)");
+    expect(cells("P4")[6]).toBe("—");
+    expect(html).toContain("0.25 (quoted: Paper et al., Table 9)");
   });
 
   it("marks the finding apart, with its numbers, and defines every prediction", () => {

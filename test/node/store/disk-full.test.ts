@@ -94,7 +94,7 @@ describe(`a full disk (${disk ? "2 MB tmpfs, root" : "no tmpfs: not root or moun
       writeFileSync(out, "old export\n");
       const filler = fill(dir, 16 * 1024);
       expect(() => exportStore(source, { format: "csv", table: "runs", out })).toThrow(
-        new RegExp(`cannot write ${out}: no space left on the disk; nothing was written`),
+        new RegExp(`cannot write ${out}: the disk is full; nothing was written`),
       );
       expect(readFileSync(out, "utf8")).toBe("old export\n");
       expect(readdirSync(dir).sort()).toEqual(["filler", "runs.csv"]);

@@ -17,6 +17,7 @@ function copyFixture(name: string, sidecars = false): string {
   return path;
 }
 
+/** Reads the fixture's runs read-only; returns its spec. */
 function expectFixtureRuns(path: string) {
   const store = openStore(path);
   try {
@@ -30,22 +31,36 @@ function expectFixtureRuns(path: string) {
     ]);
     expect(runs[0].history?.length).toBeGreaterThan(0);
     expect(store.db.get("PRAGMA integrity_check")).toEqual({ integrity_check: "ok" });
+    return store.spec;
   } finally {
     store.close();
   }
 }
 
+/** The bytes of the store file and its -wal/-shm files (absent ones as null). */
+function filesOf(path: string): (Buffer | null)[] {
+  return ["", "-wal", "-shm"].map((s) => (existsSync(path + s) ? readFileSync(path + s) : null));
+}
+
+/** Opening read-only writes nothing; opening for writing then switches the store to the rollback journal. */
+function expectReadOnlyThenConverted(path: string) {
+  const before = filesOf(path);
+  const spec = expectFixtureRuns(path);
+  expect(filesOf(path)).toEqual(before);
+  expect(isWalDatabase(path)).toBe(true);
+  openStore(path, spec).close();
+  expect(isWalDatabase(path)).toBe(false);
+  expectFixtureRuns(path);
+}
+
 describe("store files written by the previous (better-sqlite3, WAL) store", () => {
-  it("opens a WAL store closed cleanly, switches it to the rollback journal, and resumes it", () => {
+  it("reads a WAL store closed cleanly without writing; opened for writing, switches it to the rollback journal and resumes it", () => {
     const path = copyFixture("wal-closed.db");
     expect(isWalDatabase(path)).toBe(true);
-    expectFixtureRuns(path);
-    expect(isWalDatabase(path)).toBe(false);
+    expectReadOnlyThenConverted(path);
     expect(existsSync(`${path}-wal`)).toBe(false);
     // resume: the same spec (hash read from the store) takes new runs
-    const stored = openStore(path);
-    const spec = stored.spec;
-    stored.close();
+    const spec = expectFixtureRuns(path);
     const { run } = setup({ ...smallSpec(), name: "walfixture" });
     const store = openStore(path, spec);
     try {
@@ -56,11 +71,10 @@ describe("store files written by the previous (better-sqlite3, WAL) store", () =
     }
   });
 
-  it("recovers the runs committed only in the WAL of a store whose process was killed", () => {
+  it("reads the runs committed only in the WAL of a killed store without writing, and keeps them when converting", () => {
     const path = copyFixture("wal-killed.db", true);
     expect(statSync(path).size).toBe(4096); // schema page only: the runs are in the WAL
-    expectFixtureRuns(path);
-    expect(isWalDatabase(path)).toBe(false);
+    expectReadOnlyThenConverted(path);
     expect(existsSync(`${path}-wal`)).toBe(false);
     expect(existsSync(`${path}-shm`)).toBe(false);
   });

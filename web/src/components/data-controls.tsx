@@ -11,6 +11,7 @@ import {
   SelectField,
   str,
 } from "./fields.js";
+import { LmsFields, ToyFields } from "./study-data-fields.js";
 
 /** Playground's names of the input features. */
 const FEATURE_LABELS: Record<string, string> = {
@@ -191,6 +192,8 @@ export function DataGroup(p: ControlsProps) {
           <NumberField b={p} path={["data", "noise"]} label="noise" />
         </>
       )}
+      {kind === "lms" && <LmsFields b={p} />}
+      {kind === "two-point-toy" && <ToyFields b={p} />}
       {kind === "inline" && (
         <p class="hint">
           {n ?? 0} points in the config{p.csvName ? ` (from ${p.csvName})` : ""}.

@@ -20,7 +20,7 @@ export function errorSeries(
   history: readonly HistoryRecord[],
   theory: TheoryOverlay | null,
   n: number,
-): { series: ChartSeries[]; legend: LegendItem[]; note: string } {
+): { series: ChartSeries[]; legend: LegendItem[]; note: string; accuracy: string } {
   const err = column(history, "error");
   const series: ChartSeries[] = [
     { name: "training error", color: PALETTE[0], x: err.t, y: err.y, width: 2.5 },
@@ -72,5 +72,9 @@ export function errorSeries(
     series.push({ name: `test error ${k.slice(9)}`, color, x: c.t, y: c.y.map((v) => 1 - v), width: 1.5 });
     legend.push({ name: `test error: ${k.slice(9)}`, color });
   });
-  return { series, legend, note };
+  // The latest value of each, in words (the test sets' names say what each one probes).
+  const accuracy = accKeys.length
+    ? `Now (t = ${formatValue(last.t, 3)}): test error ${accKeys.map((k) => `${k.slice(9)} ${formatValue(1 - (last[k] as number), 3)}`).join(", ")}.`
+    : "";
+  return { series, legend, note, accuracy };
 }

@@ -3,6 +3,7 @@
  * and whose colour its sign (blue positive, orange negative), live as the run trains. For 2-D data every
  * node shows its output over the input plane: the input features, each hidden unit, and the output.
  */
+import { useState } from "preact/hooks";
 import { planeFeatures } from "../../../src/index.js";
 import { useWidth } from "../plot/plane-frame.js";
 import { formatValue } from "../plot/scale.js";
@@ -12,8 +13,10 @@ import type { WeightSnapshot } from "../worker/run-types.js";
 import { Card, type ViewOptions } from "./card.js";
 import type { RunView } from "./run-view.js";
 
-/** Most nodes drawn per column (the rest are counted under it). */
+/** Most nodes drawn per column unless "show all" is on (the rest are counted in the column's label). */
 export const MAX_NODES = 10;
+/** Height of the diagram's box with every node shown; a taller diagram scrolls inside it. */
+const MAX_SHOWN_HEIGHT = 640;
 /** Cells per side of a node's thumbnail grid, and its size on screen (CSS pixels). */
 const THUMB_CELLS = 24;
 const THUMB = 36;
@@ -27,8 +30,13 @@ interface Column {
   thumbs: ArrayLike<number>[] | null;
 }
 
-/** Every column's nodes (the first MAX_NODES of each) and, for 2-D data with parameters, their outputs. */
-function columns(run: RunView, layers: WeightSnapshot["layers"], params: ArrayLike<number> | null): Column[] {
+/** Every column's nodes (the first `max` of each) and, for 2-D data with parameters, their outputs. */
+function columns(
+  run: RunView,
+  layers: WeightSnapshot["layers"],
+  params: ArrayLike<number> | null,
+  max: number,
+): Column[] {
   const grid = gridFor(run.info, THUMB_CELLS);
   const n = THUMB_CELLS * THUMB_CELLS;
   const out = grid && params ? netFor(run).plane(params, grid) : null;
@@ -40,15 +48,15 @@ function columns(run: RunView, layers: WeightSnapshot["layers"], params: ArrayLi
       ? (() => {
           const names = (run.info.inputs ?? ["x1", "x2"]) as Parameters<typeof planeFeatures>[2];
           const X = planeFeatures(grid.xy, n, names);
-          return inputs.slice(0, MAX_NODES).map((_, j) => slice(X, names.length, j));
+          return inputs.slice(0, max).map((_, j) => slice(X, names.length, j));
         })()
       : null;
   const cols: Column[] = [
-    { label: "inputs", names: inputs.slice(0, MAX_NODES), total: inputs.length, thumbs: inputValues },
+    { label: "inputs", names: inputs.slice(0, max), total: inputs.length, thumbs: inputValues },
   ];
   layers.forEach((L, l) => {
     const last = l === layers.length - 1;
-    const shown = Math.min(L.outputs, MAX_NODES);
+    const shown = Math.min(L.outputs, max);
     const names = Array.from({ length: shown }, (_, u) =>
       last ? "output" : `unit ${u + 1} of layer ${l + 1}`,
     );
@@ -69,9 +77,16 @@ export function NetworkDiagram(props: {
   layers: WeightSnapshot["layers"];
   params: ArrayLike<number> | null;
   step: number;
+  /** Draw every node, however many (the diagram then scrolls); else the first MAX_NODES per column. */
+  all?: boolean;
 }) {
   const [wrapRef, width] = useWidth(640);
-  const cols = columns(props.run, props.layers, props.params);
+  const cols = columns(
+    props.run,
+    props.layers,
+    props.params,
+    props.all ? Number.POSITIVE_INFINITY : MAX_NODES,
+  );
   const thumbs = cols[0].thumbs !== null;
   const node = thumbs ? THUMB : DOT;
   const gapY = thumbs ? 10 : 12;
@@ -101,7 +116,12 @@ export function NetworkDiagram(props: {
   });
   const nThumbs = thumbs ? cols.reduce((s, c) => s + (c.thumbs?.length ?? 0), 0) : 0;
   return (
-    <div ref={wrapRef} class="net-wrap">
+    <div
+      ref={wrapRef}
+      class="net-wrap"
+      style={props.all ? { maxHeight: `${MAX_SHOWN_HEIGHT}px`, overflowY: "auto" } : undefined}
+      data-testid="network-scroll"
+    >
       <div
         class="net"
         style={{ width: `${width}px`, height: `${height}px` }}
@@ -165,20 +185,32 @@ export function NetworkDiagram(props: {
 /** The card: the diagram at the run's latest record (or the scrubbed step), when its weights are known. */
 export function NetworkCard(props: { run: RunView; o: ViewOptions }) {
   const { run } = props;
+  const [all, setAll] = useState(false);
   const last = run.extras[run.extras.length - 1];
   const params = last?.params ?? null;
   const layers = params ? netFor(run).layers(params) : run.weights?.layers;
   if (!layers) return null;
   const step = params ? last.step : (run.weights?.step ?? 0);
+  const widest = Math.max(run.info.inputNames.length, ...layers.map((L) => L.outputs));
   return (
     <Card
       id="network"
       title="Network"
       subtitle={`weights at step ${step}: edge width |w|, blue w > 0, orange w < 0${run.info.points2d ? "; each node's output over the input plane" : ""}`}
       o={props.o}
-      figures={false}
     >
-      <NetworkDiagram run={run} layers={layers} params={params} step={step} />
+      {widest > MAX_NODES && (
+        <label class="toggle" data-testid="network-all-label">
+          <input
+            type="checkbox"
+            checked={all}
+            onChange={(e) => setAll((e.target as HTMLInputElement).checked)}
+            data-testid="network-all"
+          />{" "}
+          show all {widest} units, not the first {MAX_NODES} (the diagram scrolls)
+        </label>
+      )}
+      <NetworkDiagram run={run} layers={layers} params={params} step={step} all={all} />
     </Card>
   );
 }

@@ -2,6 +2,7 @@
 import { runAt } from "../run/scrub.js";
 import type { RunState } from "../run/use-lab-run.js";
 import type { Validation } from "../state/config-edit.js";
+import { noTestNote } from "./run-view.js";
 import { cardsFor, type RunView, type ViewOptions, Views } from "./views.js";
 
 /** Banners for a config that cannot run, a failed load, a crash or a divergence; then the views. */
@@ -36,6 +37,11 @@ export function RunPanel(props: {
       )}
       {view ? <Views run={view} o={props.o} /> : props.canRun && <p class="muted">setting up the run…</p>}
       {view && <p class="footnote">Views: {cardsFor(view).join(" · ")}. Hover a chart to read values.</p>}
+      {view && noTestNote(view) && (
+        <p class="footnote" data-testid="no-test-note">
+          {noTestNote(view)}
+        </p>
+      )}
     </>
   );
 }

@@ -8,6 +8,7 @@ import type { ChartRule, ChartSeries, LegendItem } from "../plot/line-types.js";
 import { formatValue } from "../plot/scale.js";
 import type { DataInfo, DecisionGrid, LabExtra, WeightSnapshot } from "../worker/run-types.js";
 import type { TheoryOverlay } from "../worker/theory-overlay.js";
+import { type ModeView, toySeries } from "./toy-series.js";
 
 /** Everything the views draw. */
 export interface RunView {
@@ -57,6 +58,8 @@ export function cardsFor(run: RunView): string[] {
   )
     ids.push("modes");
   if (last ? last.a : run.info.units0) ids.push("phase");
+  // The sharpness probe's η·λ_max (records lrSharpness), from the config so the card is there from the start.
+  if (run.config.probes.include.includes("sharpness")) ids.push("sharpness");
   if (run.config.data.kind === "orthogonal" && run.info.layers >= 2) ids.push("matrix");
   if (run.info.points2d) ids.push("boundary");
   if (last ? last.testMean !== undefined : run.info.testNames.includes("test")) ids.push("test");
@@ -65,14 +68,36 @@ export function cardsFor(run: RunView): string[] {
   return ids;
 }
 
+/**
+ * Why a run has no "Train and test" card (null when it has one): test loss needs a held-out set named
+ * "test", which only the playground, moons and blobs generators draw.
+ */
+export function noTestNote(run: RunView): string | null {
+  if (cardsFor(run).includes("test")) return null;
+  const others = run.info.testNames;
+  const where = "playground, moons and blobs data draw a held-out test set (its size: data.nTest)";
+  return others.length === 0
+    ? `No test loss: ${run.config.data.kind} data has no held-out test set; ${where}.`
+    : `No train/test loss: this data's test sets (${others.slice(0, 4).join(", ")}${others.length > 4 ? ", …" : ""}) are probes of single features, read by the test-accuracy probe; ${where}.`;
+}
+
+/**
+ * When each feature was learned in this run: the first recorded t at which its carriers' margin r·f(u_j)
+ * reaches 1 (null while it has not), for comparing with C5's predicted times on the same chart.
+ */
+export function learnedTimes(run: RunView): { name: string; t: number | null }[] {
+  const data = run.config.data;
+  if (data.kind !== "features") return [];
+  return run.info.featureNames.map((name, j) => {
+    const r = data.features[j]?.norm ?? 1;
+    const hit = run.extras.find((e) => r * (e.response?.[j] ?? Number.NaN) >= 1);
+    return { name, t: hit ? hit.t : null };
+  });
+}
+
 /** Per-mode or per-feature series, with theory where there is some. */
-export function modeSeries(run: RunView): {
-  series: ChartSeries[];
-  legend: LegendItem[];
-  rules: ChartRule[];
-  title: string;
-  sub: string;
-} {
+export function modeSeries(run: RunView): ModeView {
+  if (run.config.data.kind === "two-point-toy") return toySeries(run);
   const { extras, info, theory } = run;
   const series: ChartSeries[] = [];
   const legend: LegendItem[] = [];
@@ -96,6 +121,7 @@ export function modeSeries(run: RunView): {
       rules,
       title: "Feature strengths",
       sub: "response f(u_j) of the network along each feature direction; learned once r·f(u_j) = 1",
+      yLabel: "f(u_j)",
     };
   }
   const norms = [...new Set(info.norms)].sort((a, b) => a - b);
@@ -137,6 +163,7 @@ export function modeSeries(run: RunView): {
     rules: [],
     title: "Modes: margin of each point",
     sub: "y·f(x) per training point; a point is learned once its margin is > 0",
+    yLabel: "margin y·f(x)",
   };
 }
 

@@ -9,7 +9,8 @@ import { Card, type ViewOptions } from "./card.js";
 import { errorSeries } from "./error-series.js";
 import { MatrixCard } from "./matrix-card.js";
 import { NetworkCard } from "./network-card.js";
-import { cardsFor, col, column, modeSeries, type RunView } from "./run-view.js";
+import { cardsFor, col, column, learnedTimes, modeSeries, type RunView } from "./run-view.js";
+import { SharpnessCard } from "./sharpness-card.js";
 import { TestCard } from "./test-card.js";
 
 export type { RunView, ViewOptions };
@@ -46,6 +47,16 @@ function BoundaryCard(props: { run: RunView; o: ViewOptions }) {
         label="decision function over the input plane"
       />
     </Card>
+  );
+}
+
+/** When each feature reached r·f(u_j) = 1 in this run, beside the predicted times. */
+function MeasuredTimes(props: { run: RunView }) {
+  const times = learnedTimes(props.run);
+  return (
+    <span data-testid="feature-measured">
+      {` Measured in this run: ${times.map((f) => `t_${f.name} = ${f.t === null ? "not yet" : formatValue(f.t, 3)}`).join(", ")}.`}
+    </span>
   );
 }
 
@@ -143,6 +154,11 @@ export function Views(props: { run: RunView; o: ViewOptions }) {
             {errs.note}
           </p>
         )}
+        {errs.accuracy && (
+          <p class="note" data-testid="accuracy-note">
+            {errs.accuracy}
+          </p>
+        )}
         {theory && theory.notes.length > 0 && !theory.featureTimes && (
           <p class="note" data-testid="theory-note">
             {theory.notes.join(" ")}
@@ -157,18 +173,24 @@ export function Views(props: { run: RunView; o: ViewOptions }) {
             testId="chart-modes"
             series={modes.series}
             xLabel={xLabel}
-            yLabel={modes.title.startsWith("Feature") ? "f(u_j)" : "margin y·f(x)"}
+            yLabel={modes.yLabel}
             logX={logX}
             logY={o.logY.modes}
             xDomain={xDomain}
             diverged={diverged}
             rules={modes.rules}
           />
+          {modes.note && (
+            <p class="note" data-testid="modes-note">
+              {modes.note}
+            </p>
+          )}
           {theory?.featureTimes && (
             <p class="note" data-testid="feature-note">
               {theory.notes.join(" ")}
               {theory.featureTimes.length > 0 &&
                 ` Predicted: ${theory.featureTimes.map((f) => `t_${f.name} = ${formatValue(f.t, 3)}`).join(", ")} (leading order ln(1/(rε))/(pr): ${theory.featureTimes.map((f) => formatValue(f.approx, 3)).join(", ")}).`}
+              {theory.featureTimes.length > 0 && <MeasuredTimes run={run} />}
             </p>
           )}
         </Card>
@@ -195,6 +217,7 @@ export function Views(props: { run: RunView; o: ViewOptions }) {
           />
         </Card>
       )}
+      {cards.includes("sharpness") && <SharpnessCard run={run} o={o} xDomain={xDomain} />}
       {cards.includes("matrix") && <MatrixCard run={run} o={o} xDomain={xDomain} />}
       {cards.includes("boundary") && info.points2d && <BoundaryCard run={run} o={o} />}
       {cards.includes("test") && <TestCard run={run} o={o} xDomain={xDomain} />}

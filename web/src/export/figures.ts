@@ -6,6 +6,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { heatmap, type LineSeries, lineChart, phasePortrait } from "../../../src/index.js";
 import { column, modeSeries, type RunView, testSeries } from "../components/run-view.js";
+import { sharpnessFigureSpec } from "../components/sharpness-card.js";
 import { regionOf } from "../plot/plane-frame.js";
 
 /** The Vega-Lite spec of one of the lab's views. */
@@ -32,13 +33,14 @@ export function figureSpec(card: string, run: RunView, logX: boolean, logY: bool
       yScale,
     }).spec;
   }
+  if (card === "sharpness") return sharpnessFigureSpec(run, logX, logY);
   if (card === "modes") {
     const m = modeSeries(run);
     return lineChart({
       title: m.title,
       subtitle: m.sub,
       xTitle,
-      yTitle: m.title.startsWith("Feature") ? "f(u_j)" : "margin y·f(x)",
+      yTitle: m.yLabel,
       series: m.series.map((s) => ({
         name: s.name,
         group: s.theory ? "theory" : (m.legend.find((l) => l.color === s.color)?.name ?? s.name),

@@ -1,6 +1,6 @@
 /**
- * One GAN run of the lab's GAN view (issue 6): the bench's own trainer (src/gan) at the bench's default
- * scale, advanced in chunks, plus what the view draws — the generated samples, the discriminator's logit
+ * One GAN run of the lab's GAN view (issue 6): the bench's own run (src/gan) at the bench's default
+ * scale, advanced through the library's step loop (advance, advanceFor), plus what the view draws — the generated samples, the discriminator's logit
  * over the plane and which modes are captured. Plain TypeScript with no DOM or worker API, so it runs in
  * the GAN worker and in Node tests alike.
  */
@@ -109,13 +109,19 @@ export class GanSession {
   }
 
   get status(): GanFrame["status"] {
-    if (this.run.status === "diverged") return "diverged";
-    return this.run.iteration >= this.info.iterations ? "done" : "running";
+    return this.run.status;
   }
 
-  /** Takes up to k more generator updates; returns how many were taken. */
+  /** Takes up to k more generator updates (the library's GanRun.advance); returns how many were taken. */
   advance(k: number): number {
-    return this.status === "running" ? this.run.advance(k) : 0;
+    const before = this.run.iteration;
+    this.run.advance(k);
+    return this.run.iteration - before;
+  }
+
+  /** Trains for about `ms` milliseconds and at most `maxSteps` updates (GanRun.advanceFor); returns the updates taken. */
+  advanceFor(ms: number, maxSteps?: number): number {
+    return this.run.advanceFor(ms, maxSteps);
   }
 
   /** The samples, D's surface and the records since the last frame. */

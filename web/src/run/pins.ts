@@ -5,11 +5,14 @@
 import type { RunConfig } from "../../../src/index.js";
 import type { RunView } from "../components/run-view.js";
 import { col, column } from "../components/run-view.js";
+import { leafValues } from "../state/pin-url.js";
 
 /** A finished (or paused) run kept on the charts beside the current one. */
 export interface PinnedRun {
   id: number;
   config: RunConfig;
+  /** The step its last record was at (a pin re-trained from a link runs this far). */
+  steps: number;
   color: string;
   loss: { t: number[]; y: number[] };
   error: { t: number[]; y: number[] };
@@ -23,28 +26,22 @@ export function pinRun(run: RunView, id: number): PinnedRun {
   return {
     id,
     config: run.config,
+    steps: run.history[run.history.length - 1]?.step ?? 0,
     color: col(2 + (id % MAX_PINS)),
     loss: column(run.history, "loss"),
     error: column(run.history, "error"),
   };
 }
 
-/** Leaf values of a config by dotted path (arrays as one value each). */
-function leaves(v: unknown, path: string, out: Map<string, string>): Map<string, string> {
-  if (v !== null && typeof v === "object" && !Array.isArray(v)) {
-    for (const [k, x] of Object.entries(v)) leaves(x, path ? `${path}.${k}` : k, out);
-  } else out.set(path, JSON.stringify(v));
-  return out;
-}
-
 /** The fields in which `pinned` differs from `current`, as "path value" of the pinned run (name left out). */
 export function configDiff(pinned: RunConfig, current: RunConfig): string[] {
-  const a = leaves(pinned, "", new Map());
-  const b = leaves(current, "", new Map());
+  const a = leafValues(pinned);
+  const b = leafValues(current);
   const out: string[] = [];
   for (const key of new Set([...a.keys(), ...b.keys()])) {
-    if (key === "name" || a.get(key) === b.get(key)) continue;
-    out.push(`${key} ${a.get(key) ?? "unset"}`);
+    const [va, vb] = [JSON.stringify(a.get(key)), JSON.stringify(b.get(key))];
+    if (key === '["name"]' || va === vb) continue;
+    out.push(`${(JSON.parse(key) as string[]).join(".")} ${va ?? "unset"}`);
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * ε = 0.01 diagonal init, and trains other data badly), and the page says so. Data too large for a link is
  * kept out of the URL: the link names the file instead (data {kind: "file", path}, which the CLI reads).
  */
-import { parseCsv } from "../../../src/index.js";
+import { oneClassWarning, parseCsv } from "../../../src/index.js";
 import type { RawConfig } from "./config-edit.js";
 
 /** Inline data of an upload. */
@@ -18,13 +18,22 @@ export interface InlineData {
 /** Longest inline data (JSON characters) that still goes into the page's URL. */
 export const MAX_URL_DATA_CHARS = 1500;
 
-/** Parses CSV text; returns inline data ({kind: "inline", x, y}) or the parser's error message. */
-export function readCsvAsInline(text: string, source: string): { data: InlineData } | { error: string } {
+/**
+ * Parses CSV text; returns inline data ({kind: "inline", x, y}), with the warning the CLI prints when
+ * every label is one class, or the parser's error message.
+ */
+export function readCsvAsInline(
+  text: string,
+  source: string,
+): { data: InlineData; warning: string | null } | { error: string } {
   try {
     const ds = parseCsv(text, { source });
     const x: number[][] = [];
     for (let i = 0; i < ds.n; i++) x.push(Array.from(ds.x.subarray(i * ds.d, (i + 1) * ds.d)));
-    return { data: { kind: "inline", name: source, x, y: Array.from(ds.y) } };
+    return {
+      data: { kind: "inline", name: source, x, y: Array.from(ds.y) },
+      warning: oneClassWarning({ name: source, n: ds.n, y: ds.y }),
+    };
   } catch (e) {
     return { error: (e as Error).message };
   }

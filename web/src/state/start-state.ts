@@ -1,6 +1,7 @@
 /** What the lab starts with: the config in the page's link (or preset C1), its axes, and the worker's threads. */
 import { PRESETS } from "../presets.js";
 import { normalizeConfig, type RawConfig } from "./config-edit.js";
+import { presetOf } from "./preset-of.js";
 import { decodeState } from "./url-state.js";
 
 /** The config a link's hash holds, else preset C1, with a message when the link could not be used. */
@@ -29,9 +30,9 @@ export function initialRaw(hash: string): { raw: RawConfig; error: string | null
   };
 }
 
-/** The axes a config starts with: its preset's view (matched by name), else linear time and log loss. */
+/** The axes a config starts with: its preset's view (matched by name and data), else linear time and log loss. */
 export function presetView(raw: RawConfig): { logX: boolean; logY: Record<string, boolean> } {
-  const view = PRESETS.find((p) => p.config.name === raw.name)?.view;
+  const view = presetOf(raw)?.view;
   const logY: Record<string, boolean> = { loss: true };
   for (const card of view?.logY ?? []) logY[card] = true;
   return { logX: view?.logX ?? false, logY };

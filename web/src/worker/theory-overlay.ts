@@ -7,6 +7,7 @@ import type { RegimeVerdict, RunConfig } from "../../../src/index.js";
 import { errorCurve, simulateMode } from "../../../src/index.js";
 import type { FeatureTime } from "./feature-times.js";
 import type { DataInfo, LabExtra } from "./run-types.js";
+import { type ToyOverlay, toyOverlay } from "./toy-overlay.js";
 
 /** Theory curves for the lab's views. Empty arrays where the theory does not apply; `notes` say why. */
 export interface TheoryOverlay {
@@ -22,6 +23,8 @@ export interface TheoryOverlay {
   notes: string[];
   /** Features data where each feature is its own mode: each one's predicted learning time (C5, P10). */
   featureTimes?: FeatureTime[];
+  /** Two-point-toy data: the exact minimiser z* of the run's objective, or why there is none. */
+  toy?: ToyOverlay;
 }
 
 /** Why the exact mode theory does not apply to a config, or "" when it does. */
@@ -59,6 +62,8 @@ export function theoryOverlay(
 ): TheoryOverlay {
   const T = config.optimizer.lr * config.train.steps;
   const empty: TheoryOverlay = { t: [], modes: [], error: null, errorPopulation: null, notes: [] };
+  const toy = toyOverlay(config);
+  if (toy) return { ...empty, toy };
   const gap = modeTheoryGap(config, info);
   if (gap) {
     empty.notes.push(

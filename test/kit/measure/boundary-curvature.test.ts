@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  arcDeviation,
-  boundaryDeviation,
-  resample,
-} from "../../../src/experiments/starvation-moons/curvature.js";
 import { contourLines } from "../../../src/figures/contour.js";
+import { arcDeviation, boundaryDeviation, resample } from "../../../src/kit/measure/boundary-curvature.js";
 
 const arc = (R: number, alpha: number, k = 2000) =>
   Array.from({ length: k + 1 }, (_, i) => {

@@ -7,6 +7,9 @@
  * - `rms`: √mean(d_j²), in input units: 0 for a line; for a circular arc of radius R and half-angle α,
  *   R·√(½ + sin 2α/(4α) − (sin α/α)²) while the arc is longer than it is deep (see {@link arcDeviation});
  * - `fractionAbove`: the fraction of the boundary's length farther than δ from the line.
+ *
+ * Shared by the two-moons studies (starvation-moons, starvation-ablations): the measure depends only on the
+ * contour, so a rotated data set (the 45° ablation) gives the same number as the unrotated one would.
  */
 import type { XY } from "../../figures/figure.js";
 
