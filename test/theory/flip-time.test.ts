@@ -116,4 +116,28 @@ describe("flip times for y = −1 and the edge cases (mutation survivors)", () =
     expect(flipTimeExact(0, -0.1, { r: 1 })).toBe(Number.POSITIVE_INFINITY);
     expect(flipTimeExact(-0.2, -0.1, { r: 1, loss: "hinge" })).toBe(Number.POSITIVE_INFINITY);
   });
+
+  it("a0 = 0 is dead whatever b0 is, even when b0 already has the right sign or is 0", () => {
+    // A dead unit (a0 ≤ 0) never learns: "already right" is checked only for a live one.
+    for (const b0 of [0, 0.3, -0.3]) {
+      expect(flipTimeCE(0, b0, 1)).toBe(Number.POSITIVE_INFINITY);
+      expect(flipTimeHinge(0, b0, 1, -1)).toBe(Number.POSITIVE_INFINITY);
+      expect(flipTimeExact(0, b0, { r: 1 })).toBe(Number.POSITIVE_INFINITY);
+    }
+  });
+});
+
+describe("flipTimeExact against an independent reference (mpmath, 40 digits, rounded to float64)", () => {
+  // (τ* + ∫₀^{τ*} e^{min(0, m(τ))} dτ) / (r·w), computed with mpmath.quad at mp.dps = 40
+  // (printed by test/golden/make_flip_time_fixtures.py; python is not needed to run this test).
+  const golden: Array<[a0: number, b0: number, r: number, y: 1 | -1, t: number]> = [
+    [1.0, -0.5, 1.0, 1, 0.9911915461288492],
+    [2.0, -1.5, 0.5, 1, 3.1275141395061055],
+    [0.3, -0.29, 3.0, 1, 1.3197992158672553],
+    [3.0, 2.0, 2.0, -1, 0.45077948206239776],
+  ];
+  it.each(golden)("a0=%d b0=%d r=%d y=%d: relative error below 1e-14", (a0, b0, r, y, t) => {
+    const ours = flipTimeExact(a0, b0, { r, y });
+    expect(Math.abs(ours - t) / t).toBeLessThan(1e-14);
+  });
 });
